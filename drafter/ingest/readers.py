@@ -1,0 +1,157 @@
+"""Read a file into lines of text: .txt in any common Chinese encoding, .docx, .md.
+
+The kind of file is told from its bytes, not its name; a name only breaks ties (.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from drafter.errors import InputError
+
+# Refuse what is clearly not a speech before trying to decode it (bytes).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+_BOMS = [  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, .xls, .wps
+_FOREIGN = {b"%PDF": "PDF 文件", b"{\\rtf": "RTF 文件", b"\x89PNG": "图片", b"\xff\xd8\xff": "图片"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of the source. ``style`` is what the author marked it as, where the file
+    says so: "title", "heading1", "heading2" (Word heading styles, Markdown #)."""
+
+    text: str
+    style: str | None = None
+
+
+def read_lines(path: Path) -> list[Line]:
+    """Read PATH into lines, or raise InputError with one line saying why not."""
+    name = path.name
+    try:
+        if path.is_dir():
+            raise InputError(f"{name} 是文件夹，不是文件")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(f"{name} 太大（{path.stat().st_size // 2**20} MB），不像一篇讲话稿")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到文件：{path}") from None
+    except PermissionError:
+        raise InputError(f"没有权限读取 {path}") from None
+    except OSError as exc:
+        raise InputError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError(f"{name} 是空文件")
+    if data.startswith(_OLE2):
+        raise InputError(f"{name} 是旧版 Word（.doc）或 WPS 文件：请在 Word 或 WPS 中另存为 .docx 后再试")
+    for magic, what in _FOREIGN.items():
+        if data.startswith(magic):
+            raise InputError(f"{name} 是{what}，不是文本或 Word 文件：drafter 读取 .txt、.md 和 .docx")
+    if data.startswith(b"PK\x03\x04"):
+        return read_docx(data, name)
+    text = decode(data, name)
+    if path.suffix.lower() in (".md", ".markdown"):
+        return markdown_lines(text)
+    return [Line(t) for t in text.splitlines()]
+
+
+def decode(data: bytes, name: str = "文件") -> str:
+    """Decode bytes of text: a BOM wins, then UTF-16 told by its zero bytes, then UTF-8, then
+    whatever charset-normalizer finds most likely (GBK/GB18030, Big5 …)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, encoding, name)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _decode_as(data, utf16, name)
+    if b"\x00" in data:
+        raise InputError(f"{name} 是二进制文件，不是文本")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name} 不是可识别编码的文本（UTF-8、GBK/GB18030、UTF-16）")
+    return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Chinese text in UTF-16 has few zero bytes, but ASCII (digits, spaces, newlines) in it
+    gives zeros on one side only: that side tells the byte order."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(sample) % 2 or max(even, odd) < 2 or min(even, odd) > max(even, odd) // 10:
+        return None
+    return "utf-16-be" if even > odd else "utf-16-le"
+
+
+def _decode_as(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{name} 已损坏：内容不是有效的 {encoding.upper()} 文本") from None
+
+
+_HEADING_STYLES = [  # style name prefix (English and Chinese Word) -> our style
+    (("title", "标题"), "title"),
+    (("heading 1", "标题 1", "标题1"), "heading1"),
+    (("heading 2", "标题 2", "标题2"), "heading2"),
+]
+
+
+def read_docx(data: bytes, name: str = "文件") -> list[Line]:
+    """Paragraphs of a .docx in order, with the author's heading styles."""
+    import docx  # imported here: only .docx input needs it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        raise InputError(f"{name} 不是可读取的 Word（.docx）文件：{exc}") from None
+    return [Line(p.text, _style_of(p.style.name if p.style is not None else "")) for p in document.paragraphs]
+
+
+def _style_of(style_name: str) -> str | None:
+    lowered = style_name.lower().strip()
+    found = None
+    for prefixes, style in _HEADING_STYLES:  # the longest matching prefix wins ("标题 1" over "标题")
+        if any(lowered == p or lowered.startswith(p + " ") or lowered == p.replace(" ", "") for p in prefixes):
+            found = style
+    return found
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_PREFIX = re.compile(r"^\s*(?:>\s?|[-+*]\s+(?=\S))")
+
+
+def markdown_lines(text: str) -> list[Line]:
+    """Markdown as written by people and by drafter: # title, ## headings, **bold** leads."""
+    lines = []
+    for raw in text.splitlines():
+        m = _MD_HEADING.match(raw)
+        style = None
+        if m:
+            level = len(m.group(1))
+            style = "title" if level == 1 else "heading1" if level == 2 else "heading2"
+            raw = m.group(2)
+        elif raw.strip() in ("---", "***", "___"):
+            continue
+        raw = _MD_EMPHASIS.sub(r"\2", _MD_PREFIX.sub("", raw))
+        lines.append(Line(raw.replace("\\", ""), style))
+    return lines

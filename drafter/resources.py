@@ -1,0 +1,169 @@
+"""The one place where drafter's own data files (drafter/data/*.yaml) are loaded and validated.
+
+Rules are data: the cleaning and structure modules receive compiled rule objects from here and
+never read YAML themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML, YAMLError
+
+from drafter.errors import DataError
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    """Read drafter/data/NAME as a mapping, or raise DataError naming the file."""
+    path = resources.files("drafter") / "data" / name
+    try:
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
+        raise DataError(f"drafter's data file {name} cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataError(f"drafter's data file {name} must hold a mapping")
+    return data
+
+
+class _Fields:
+    """Typed access to a mapping loaded from YAML, with errors that name the file and key."""
+
+    def __init__(self, name: str, data: dict[str, Any]) -> None:
+        self.name, self.data = name, data
+
+    def get(self, key: str, kind: type) -> Any:
+        if key not in self.data:
+            raise DataError(f"{self.name}: missing key '{key}'")
+        value = self.data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise DataError(f"{self.name}: '{key}' must be a {kind.__name__}")
+        return value
+
+    def strings(self, key: str) -> list[str]:
+        values = self.get(key, list)
+        if not all(isinstance(v, str) and v for v in values):
+            raise DataError(f"{self.name}: '{key}' must be a list of non-empty strings")
+        return values
+
+    def section(self, key: str) -> _Fields:
+        return _Fields(f"{self.name}: {key}", self.get(key, dict))
+
+    def regex(self, key: str, pattern: str | None = None) -> re.Pattern[str]:
+        text = self.get(key, str) if pattern is None else pattern
+        try:
+            return re.compile(text)
+        except re.error as exc:
+            raise DataError(f"{self.name}: '{key}' is not a valid pattern ({exc}): {text}") from exc
+
+    def regexes(self, key: str) -> list[re.Pattern[str]]:
+        return [self.regex(key, p) for p in self.strings(key)]
+
+
+@dataclass(frozen=True)
+class Replacement:
+    pattern: re.Pattern[str]
+    replace: str
+
+
+@dataclass(frozen=True)
+class CleaningRules:
+    chrome_max_chars: int
+    chrome_lines: list[re.Pattern[str]]
+    line_suffixes: list[re.Pattern[str]]
+    trailing_source: re.Pattern[str]
+    fragment_marker: re.Pattern[str]
+    fragment_min_chunks: int
+    fragment_min_cut_share: float
+    restore: list[Replacement]
+    placeholder: re.Pattern[str]
+
+
+@cache
+def cleaning_rules() -> CleaningRules:
+    f = _Fields("cleaning.yaml", load_yaml("cleaning.yaml"))
+    frag = f.section("fragments")
+    restore = []
+    for i, item in enumerate(f.get("restore", list)):
+        entry = _Fields(f"cleaning.yaml: restore[{i}]", item if isinstance(item, dict) else {})
+        restore.append(Replacement(entry.regex("pattern"), entry.get("replace", str)))
+    return CleaningRules(
+        chrome_max_chars=f.get("chrome_max_chars", int),
+        chrome_lines=f.regexes("chrome_lines"),
+        line_suffixes=f.regexes("line_suffixes"),
+        trailing_source=f.regex("trailing_source"),
+        fragment_marker=frag.regex("marker"),
+        fragment_min_chunks=frag.get("min_chunks", int),
+        fragment_min_cut_share=float(frag.get("min_cut_share", float)),
+        restore=restore,
+        placeholder=f.regex("placeholders", "|".join(f"(?:{p})" for p in f.strings("placeholders"))),
+    )
+
+
+@dataclass(frozen=True)
+class PointRules:
+    max_lead_chars: int
+    min_points: int
+    min_shared_prefix: int
+    short_lead_chars: int = 0
+
+
+@dataclass(frozen=True)
+class StructureRules:
+    numerals: list[str]
+    level1: re.Pattern[str]  # group "n": the numeral
+    level2: dict[str, re.Pattern[str]]  # family -> pattern with group "n"
+    ordinal_words: list[str]
+    title_endings: list[str]
+    title_notes: list[str]
+    salutations: list[str]
+    closing_start: re.Pattern[str]
+    heading_end_words: list[str]
+    body_openers: list[str]
+    unnumbered: PointRules
+    glued: PointRules
+    flattened_line_chars: int
+
+    def number(self, numeral: str) -> int:
+        return self.numerals.index(numeral) + 1
+
+
+@cache
+def structure_rules() -> StructureRules:
+    f = _Fields("structure.yaml", load_yaml("structure.yaml"))
+    numerals = f.strings("numerals")
+    # Longest numerals first, so that 十一 is not read as 十.
+    n = "(?P<n>" + "|".join(sorted(numerals, key=len, reverse=True)) + ")"
+
+    def marker(key: str, template: str) -> re.Pattern[str]:
+        return f.regex(key, "^" + template.replace("{n}", n))
+
+    level2 = f.section("level2")
+    unnumbered, glued = f.section("unnumbered_points"), f.section("glued_leads")
+    return StructureRules(
+        numerals=numerals,
+        level1=marker("level1", f.get("level1", str)),
+        level2={family: marker(f"level2.{family}", level2.get(family, str)) for family in level2.data},
+        ordinal_words=f.strings("ordinal_words"),
+        title_endings=sorted(f.strings("title_endings"), key=len, reverse=True),
+        title_notes=f.strings("title_notes"),
+        salutations=f.strings("salutations"),
+        closing_start=f.regex("closing_starts", "^(?:" + "|".join(f.strings("closing_starts")) + ")"),
+        heading_end_words=f.strings("heading_end_words"),
+        body_openers=f.strings("body_openers"),
+        unnumbered=PointRules(
+            max_lead_chars=unnumbered.get("max_lead_chars", int),
+            min_points=unnumbered.get("min_points", int),
+            min_shared_prefix=unnumbered.get("min_shared_prefix", int),
+            short_lead_chars=unnumbered.get("short_lead_chars", int),
+        ),
+        glued=PointRules(
+            max_lead_chars=glued.get("max_lead_chars", int),
+            min_points=glued.get("min_points", int),
+            min_shared_prefix=glued.get("min_shared_prefix", int),
+        ),
+        flattened_line_chars=f.get("flattened_line_chars", int),
+    )
