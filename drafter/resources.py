@@ -103,6 +103,12 @@ def cleaning_rules() -> CleaningRules:
     )
 
 
+MAX_TITLE_CHARS = 60
+SENTENCE_PUNCT = re.compile("[。！？；]")
+BRACKET_NOTE = re.compile(r"[（(]([^（）()]{1,20})[）)]$")  # "…讲话（刘伟平）"
+TRAILING_NUMBER = re.compile(r"(\d+|[一二三四五六七八九十]+|[（(]\d+[）)])$")  # "…讲话3"
+
+
 @dataclass(frozen=True)
 class PointRules:
     max_lead_chars: int
@@ -129,6 +135,14 @@ class StructureRules:
 
     def number(self, numeral: str) -> int:
         return self.numerals.index(numeral) + 1
+
+    def is_title_like(self, text: str) -> bool:
+        """A short line without sentence punctuation that ends as titles do ("…上的讲话",
+        "…讲话3", "…讲话（刘伟平）")."""
+        if len(text) > MAX_TITLE_CHARS or SENTENCE_PUNCT.search(text) or self.level1.match(text):
+            return False
+        core = TRAILING_NUMBER.sub("", BRACKET_NOTE.sub("", text))
+        return any(core.endswith(e) for e in self.title_endings)
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.dates import DATE
 from drafter.ingest.readers import Line
 from drafter.resources import CleaningRules, StructureRules, cleaning_rules, structure_rules
 
@@ -29,7 +30,11 @@ _CLOSERS = "”’」』）)"
 _JOINS_BEFORE = "，、；：。！？）”’》"
 _JOINS_AFTER = "，、（“‘《"
 _MARKER_LINE_CHARS = 60
-_LAST_SENTENCE = re.compile("[^。！？]*$")  # a heading that a space separates from its body is at most this long
+_LAST_SENTENCE = re.compile("[^。！？]*$")
+FLATTENED_PARAGRAPHS = 3  # a line that held this many paragraphs was a page run together
+_NAME_CHARS = 12  # a speaker's name (with a title such as 市委书记) before a date
+DATE_AT_END = re.compile(f"^(?:{DATE.pattern})$")
+_SALUTATION = re.compile("^同志们[：:]")  # a heading that a space separates from its body is at most this long
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def clean(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = restore_masks(normalize_punctuation(line.text), rules)
         paragraphs = split_at_gaps(text, markers)
-        if len(text) >= markers.flattened_line_chars:
+        if len(paragraphs) >= FLATTENED_PARAGRAPHS or len(text) >= markers.flattened_line_chars:
             paragraphs = split_glued_markers(paragraphs, markers)
         out += [Line(p, line.style if i == 0 else None) for i, p in enumerate(paragraphs)]
     if out and rules.trailing_source.match(out[-1].text):  # "（京区党委）": the page's source
@@ -140,6 +145,11 @@ def _is_break(before: str, gap: str, after: str, markers: StructureRules) -> boo
     if _ends_sentence(before):
         return True
     if len(gap) >= 3 or gap.count("\u3000") >= 2:
+        return True
+    # A header run into one line: "…上的讲话 王强 2026年3月2日 同志们： 今天…"
+    if markers.is_title_like(before) or DATE_AT_END.search(before) or _SALUTATION.match(after):
+        return True
+    if len(before) <= _NAME_CHARS and DATE.match(after):
         return True
     # "一、…的目标要求 学习教育的…": a heading line that lost its line break.
     tail = _LAST_SENTENCE.search(before).group(0)

@@ -27,6 +27,9 @@ _BOMS = [  # UTF-32 first: its little-endian mark begins with UTF-16's
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, .xls, .wps
+# Characters of a Chinese text file: CJK, its punctuation, ASCII printable and white space.
+_PLAUSIBLE = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\x20-\x7e\\s]")
+PLAUSIBLE_TEXT = 0.9  # share of such characters above which bytes are taken for text
 _FOREIGN = {b"%PDF": "PDF 文件", b"{\\rtf": "RTF 文件", b"\x89PNG": "图片", b"\xff\xd8\xff": "图片"}
 
 
@@ -71,15 +74,15 @@ def read_lines(path: Path) -> list[Line]:
 
 def decode(data: bytes, name: str = "文件") -> str:
     """Decode bytes of text: a BOM wins, then UTF-16 told by its zero bytes, then UTF-8, then
-    whatever charset-normalizer finds most likely (GBK/GB18030, Big5 …)."""
+    whatever charset-normalizer finds most likely (GBK/GB18030, Big5 …). Raises InputError."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_as(data, encoding, name)
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _decode_as(data, utf16, name)
-    if b"\x00" in data:
-        raise InputError(f"{name} 是二进制文件，不是文本")
+    if b"\x00" in data:  # no text but UTF-16/32 has zero bytes
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(f"{name} 是二进制文件，不是文本")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -91,13 +94,18 @@ def decode(data: bytes, name: str = "文件") -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Chinese text in UTF-16 has few zero bytes, but ASCII (digits, spaces, newlines) in it
-    gives zeros on one side only: that side tells the byte order."""
-    sample = data[:4096]
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if len(sample) % 2 or max(even, odd) < 2 or min(even, odd) > max(even, odd) // 10:
-        return None
-    return "utf-16-be" if even > odd else "utf-16-le"
+    """UTF-16 without a byte-order mark: the byte order that reads as plausible text wins."""
+    best, best_score = None, PLAUSIBLE_TEXT
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        score = sum(1 for c in sample if _PLAUSIBLE.match(c)) / max(1, len(sample))
+        if score >= best_score:
+            best, best_score = text, score
+    return best
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:

@@ -13,6 +13,7 @@ _TERMINATOR = re.compile("[。！？]")
 _CLAUSE_END = re.compile("[，。！？；：,]")
 MAX_HEADING_CHARS = 80  # a level-1 line longer than this carries body text too
 MIN_HEADING_CHARS = 4
+CLOSING_TAIL = 0.6  # a closing run into the last paragraph starts in its last 40%
 
 
 def read_body(lines: list[Line], rules: StructureRules) -> tuple[list[Paragraph], list[Section], list[Paragraph]]:
@@ -54,10 +55,12 @@ def _split_headings(lines: list[Line], rules: StructureRules) -> tuple[list[Line
 def split_heading(text: str, rules: StructureRules) -> tuple[str, str]:
     """ "一、深刻领会…的重要意义今年以来，习近平总书记…" → the heading and the body glued to it."""
     terminators = [m.start() for m in _TERMINATOR.finditer(text)]
-    if len(text) <= MAX_HEADING_CHARS and (not terminators or terminators == [len(text) - 1]):
-        return text, ""
+    if len(text) <= MAX_HEADING_CHARS and not terminators:
+        return text, ""  # a heading line of its own
     clause = text[: _CLAUSE_END.search(text).start()] if _CLAUSE_END.search(text) else text
     cut = _glue_point(clause, rules)
+    if cut is None and len(text) <= MAX_HEADING_CHARS and terminators == [len(text) - 1]:
+        return text, ""  # "一、提高认识，统一思想。"
     if cut is None:
         cut = terminators[0] + 1 if terminators else len(clause)
     return text[:cut], text[cut:]
@@ -76,7 +79,8 @@ def _glue_point(clause: str, rules: StructureRules) -> int | None:
 
 def _take_closing(sections: list[Section], rules: StructureRules) -> list[Paragraph]:
     """The closing starts at the first paragraph of the last section, after its last point's
-    lead, that opens the way closings do (同志们，… / 总之，… / 让我们…)."""
+    lead, that opens the way closings do (同志们，… / 总之，… / 让我们…). Where a scraper ran the
+    closing into the last paragraph, it starts at such a sentence in that paragraph's last part."""
     last = sections[-1]
     holder = last.points[-1].paragraphs if last.points else last.paragraphs
     skip = 1 if holder and (not last.points or last.points[-1].inline) else 0
@@ -85,7 +89,20 @@ def _take_closing(sections: list[Section], rules: StructureRules) -> list[Paragr
             closing = holder[i:]
             del holder[i:]
             return closing
+    if holder and (cut := _closing_inside(holder[-1], rules)):
+        holder[-1], closing = Paragraph(holder[-1].sentences[:cut]), Paragraph(holder[-1].sentences[cut:])
+        return [closing]
     return []
+
+
+def _closing_inside(paragraph: Paragraph, rules: StructureRules) -> int | None:
+    """Index of a closing sentence in the final part of PARAGRAPH, if one is there."""
+    total, seen = len(paragraph.text), 0
+    for i, sentence in enumerate(paragraph.sentences):
+        if i and seen >= total * CLOSING_TAIL and rules.closing_start.match(sentence.text):
+            return i
+        seen += len(sentence.text)
+    return None
 
 
 def _paragraphs(lines: list[Line]) -> list[Paragraph]:

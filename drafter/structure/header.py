@@ -6,20 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.dates import DATE, iso, parse_date_line
 from drafter.ingest import Line
-from drafter.resources import StructureRules
+from drafter.resources import BRACKET_NOTE, MAX_TITLE_CHARS, SENTENCE_PUNCT, TRAILING_NUMBER, StructureRules
 
-_SENTENCE_PUNCT = re.compile("[。！？；]")
-_BRACKET_NOTE = re.compile(r"[（(]([^（）()]{1,20})[）)]$")
-_TRAILING_NUMBER = re.compile(r"(\d+|[一二三四五六七八九十]+|[（(]\d+[）)])$")
-_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
-_NUM = r"[\d〇○零一二三四五六七八九十]"
-_DATE = re.compile(
-    rf"({_NUM}{{4}})\s*年\s*({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})\s*日"  # 2017年5月27日, 二〇一七年五月二十七日
-    r"|(\d{4})[-./](\d{1,2})[-./](\d{1,2})"  # 2017-05-27
-)
 _NAME = re.compile(r"^[\u3400-\u9fff·•]{2,12}$|^[\u3400-\u9fff]{2,10}\s[\u3400-\u9fff·]{2,4}$")
-MAX_TITLE_CHARS = 60
 MAX_HEADER_LINES = 5  # title, subtitle, speaker, date, salutation
 
 
@@ -41,7 +32,7 @@ def split_salutations(lines: list[Line], rules: StructureRules) -> list[Line]:
     out = []
     for line in lines:
         m = glued_after.match(line.text) if len(line.text) <= MAX_TITLE_CHARS else None
-        m = m if m and line_is_title_like(m.group(1), rules) else glued_before.match(line.text)
+        m = m if m and rules.is_title_like(m.group(1)) else glued_before.match(line.text)
         if m:
             out += [Line(m.group(1), line.style), Line(m.group(2))]
         else:
@@ -51,16 +42,9 @@ def split_salutations(lines: list[Line], rules: StructureRules) -> list[Line]:
 
 def title_key(text: str, rules: StructureRules) -> str | None:
     """The title a line gives, without a bracketed speaker; None if the line is no title."""
-    if line_is_title_like(text, rules):
-        return _BRACKET_NOTE.sub("", text)
+    if rules.is_title_like(text):
+        return BRACKET_NOTE.sub("", text)
     return None
-
-
-def line_is_title_like(text: str, rules: StructureRules) -> bool:
-    if len(text) > MAX_TITLE_CHARS or _SENTENCE_PUNCT.search(text) or rules.level1.match(text):
-        return False
-    core = _TRAILING_NUMBER.sub("", _BRACKET_NOTE.sub("", text))
-    return any(core.endswith(e) for e in rules.title_endings)
 
 
 def split_speeches(lines: list[Line], rules: StructureRules) -> list[list[Line]]:
@@ -72,15 +56,21 @@ def split_speeches(lines: list[Line], rules: StructureRules) -> list[list[Line]]
     for i, line in enumerate(lines):
         k = title_key(line.text, rules) or (line.text if line.style == "title" else None)
         if k is None:
-            has_body = has_body or len(line.text) > MAX_TITLE_CHARS
+            has_body = has_body or len(line.text) > MAX_TITLE_CHARS or bool(SENTENCE_PUNCT.search(line.text))
         elif not starts or (k != key and has_body):
             if not starts and has_body:  # text before the first title is a speech of its own
                 starts.append(0)
-            starts.append(i)
+            # "坚定理想信念 勇于担当作为" / "——在…上的讲话": the main title opens the speech
+            subtitle = line.text.startswith("——") and i > 0 and _is_short_line(lines[i - 1].text, rules)
+            starts.append(i - 1 if subtitle else i)
             key, has_body = k, False
     if not starts:
         return [lines]
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)])]
+
+
+def _is_short_line(text: str, rules: StructureRules) -> bool:
+    return len(text) <= MAX_TITLE_CHARS and not SENTENCE_PUNCT.search(text) and not rules.level1.match(text)
 
 
 def read_header(lines: list[Line], rules: StructureRules) -> Header:
@@ -103,8 +93,8 @@ def read_header(lines: list[Line], rules: StructureRules) -> Header:
             break
         elif header.title and header.date is None and _NAME.match(text) and header.speaker in (None, text):
             header.speaker = text
-        elif header.date is None and (m := _DATE.match(text)):
-            header.date = _iso(m)  # "2016年4月21日党中央提出…": the date line lost its break
+        elif header.date is None and (m := DATE.match(text)):
+            header.date = iso(m)  # "2016年4月21日党中央提出…": the date line lost its break
             lines = [*lines[:i], Line(text[m.end() :]), *lines[i + 1 :]]
             break
         else:
@@ -129,7 +119,7 @@ def _after_last_title(lines: list[Line], rules: StructureRules) -> list[Line]:
             last = i
         elif rules.level1.match(line.text) or _is_salutation(line.text, rules):
             break
-    if last and _BRACKET_NOTE.search(lines[0].text) and not _BRACKET_NOTE.search(lines[last].text):
+    if last and BRACKET_NOTE.search(lines[0].text) and not BRACKET_NOTE.search(lines[last].text):
         return [Line(lines[0].text, lines[last].style), *lines[last + 1 :]]
     return lines[last:]
 
@@ -137,49 +127,21 @@ def _after_last_title(lines: list[Line], rules: StructureRules) -> list[Line]:
 def _bare_title(lines: list[Line], rules: StructureRules) -> bool:
     """A short first line without sentence punctuation, followed by header lines, is a title even
     when it does not end in 讲话 (a thematic title such as "坚定理想信念 勇于担当作为")."""
-    first = lines[0].text
-    if len(first) > MAX_TITLE_CHARS or _SENTENCE_PUNCT.search(first) or rules.level1.match(first) or len(lines) < 2:
+    if len(lines) < 2 or not _is_short_line(lines[0].text, rules):
         return False
     nxt = lines[1].text
     return nxt.startswith("——") or bool(_NAME.match(nxt)) or _is_salutation(nxt, rules) or bool(parse_date_line(nxt))
 
 
 def _title_and_speaker(text: str, rules: StructureRules) -> tuple[str, str | None]:
-    m = _BRACKET_NOTE.search(text)
+    m = BRACKET_NOTE.search(text)
     speaker = None
     if m and m.group(1) not in rules.title_notes and not parse_date_line(m.group(0)) and _NAME.match(m.group(1)):
         speaker, text = m.group(1), text[: m.start()]
-    if line_is_title_like(text, rules):
-        text = _TRAILING_NUMBER.sub("", text) if not text.endswith("）") else text
+    if rules.is_title_like(text):
+        text = TRAILING_NUMBER.sub("", text) if not text.endswith("）") else text
     return text, speaker
 
 
 def _is_salutation(text: str, rules: StructureRules) -> bool:
     return len(text) >= 2 and text[-1] in "：:，,！!" and text[:-1] in rules.salutations
-
-
-def parse_date_line(text: str) -> str | None:
-    """ "（2017年5月27日）", "2017年5月27日", "二〇一七年五月二十七日", "2017-05-27" → "2017-05-27"."""
-    core = text.strip().strip("（）()")
-    m = _DATE.fullmatch(core)
-    return _iso(m) if m else None
-
-
-def _iso(m: re.Match[str]) -> str | None:
-    if m.group(1):
-        year, month, day = (_number(g) for g in m.group(1, 2, 3))
-    else:
-        year, month, day = (int(g) for g in m.group(4, 5, 6))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _number(text: str) -> int:
-    """Arabic or Chinese numerals: "2017", "二〇一七", "十二", "二十七"."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return int("".join(_DIGITS.get(c, c) for c in text))
-    tens, _, ones = text.partition("十")
-    return int(_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(_DIGITS[ones]) if ones else 0)

@@ -32,19 +32,26 @@ def find_points(lines: list[Line], rules: StructureRules) -> tuple[list[Line], l
 
 
 def numbered_points(lines: list[Line], rules: StructureRules) -> list[PointStart]:
-    """Lines opening with one family of markers numbered 1, 2, 3 … in order (or with Word's
-    level-2 heading style). The family with the longest run wins; other families stay body text."""
-    best: list[PointStart] = []
-    for family in [*rules.level2, "ordinal"]:
-        run: list[PointStart] = []
-        for i, line in enumerate(lines):
-            number = _marker_number(line.text, family, rules)
-            if number == len(run) + 1 or (number and family == "ordinal" and run and number > len(run)):
-                run.append(_lead_of(i, line.text))
-        if len(run) > len(best) and len(run) >= 2:
-            best = run
+    """Lines opening with one family of markers numbered 1, 2, 3 … in order. Word's level-2
+    heading style wins, then （一）（二）, the formal level-2 marker; among the in-paragraph
+    families (一是, 一要, 第一，, 首先…) the longest run wins. Other families stay body text."""
     styled = [_lead_of(i, ln.text) for i, ln in enumerate(lines) if ln.style == "heading2"]
-    return styled if len(styled) >= len(best) and styled else best
+    if styled:
+        return styled
+    runs = {family: _run(lines, family, rules) for family in [*rules.level2, "ordinal"]}
+    runs = {family: run for family, run in runs.items() if len(run) >= 2}
+    if "paren" in runs:
+        return runs["paren"]
+    return max(runs.values(), key=len, default=[])
+
+
+def _run(lines: list[Line], family: str, rules: StructureRules) -> list[PointStart]:
+    run: list[PointStart] = []
+    for i, line in enumerate(lines):
+        number = _marker_number(line.text, family, rules)
+        if number == len(run) + 1 or (number and family == "ordinal" and run and number > len(run)):
+            run.append(_lead_of(i, line.text))
+    return run
 
 
 def _marker_number(text: str, family: str, rules: StructureRules) -> int | None:

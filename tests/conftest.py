@@ -1,0 +1,22 @@
+from pathlib import Path
+
+import pytest
+
+from drafter.structure import parse_file
+from drafter.tree import Speech
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = {
+    "000": CORPUS / "000_644af5d76474d343.txt",
+    "001": CORPUS / "001_f8951ad572eb82e0.txt",
+    "002": CORPUS / "002_6e0b274a56301008.txt",
+    "003": CORPUS / "003_9f0da0f5fbc462aa.txt",
+    "004": CORPUS / "004_652caaa5eff3df71.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, list[Speech]]:
+    """Every seed parsed once: seed id -> its speeches."""
+    return {name: parse_file(path) for name, path in SEEDS.items()}
