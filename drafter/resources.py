@@ -134,7 +134,12 @@ class StructureRules:
     flattened_line_chars: int
 
     def number(self, numeral: str) -> int:
-        return self.numerals.index(numeral) + 1
+        return int(numeral) if numeral.isdigit() else self.numerals.index(numeral) + 1
+
+    def marker_number(self, m: re.Match[str]) -> int:
+        """The number a level-1 or level-2 marker match stands for."""
+        groups = m.groupdict()
+        return self.number(groups.get("n") or groups["d"])
 
     def is_title_like(self, text: str) -> bool:
         """A short line without sentence punctuation that ends as titles do ("…上的讲话",

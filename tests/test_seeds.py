@@ -210,3 +210,17 @@ def test_every_seed_paragraph_is_kept(seeds):
         for line in read_paragraphs(path):
             if len(line.text) > 100 and not line.text.startswith("按："):
                 assert line.text[-40:] in kept, (name, line.text[:30])
+
+
+def test_corpus_holds_the_seeds_unchanged():
+    """corpus/ is the five seed speeches byte for byte (the source of the shipped bank)."""
+    import hashlib
+
+    digests = {name: hashlib.sha256(path.read_bytes()).hexdigest()[:16] for name, path in SEEDS.items()}
+    assert digests == {
+        "000": "e921ab4a17d5c19d",
+        "001": "e95b8976a00ec5e3",
+        "002": "ecf9ae3d7d00ea9c",
+        "003": "105884c590ab94d1",
+        "004": "4a32e3cd75212cbb",
+    }

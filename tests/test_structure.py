@@ -95,3 +95,34 @@ def test_json_round_trip_of_the_tree(seeds):
     for speeches in seeds.values():
         for speech in speeches:
             assert Speech.from_dict(speech.to_dict()) == speech
+
+
+def test_arabic_numbered_points():
+    body = (
+        "1．加强组织领导。一是健全机构。\n一是要定期调度。\n二是要跟踪问效。\n三是要严格考核。\n"
+        "2．强化督促检查。要加大督查力度。"
+    )
+    speech = parse_text(
+        f"在会议上的讲话\n同志们：\n{LONG}\n一、狠抓落实\n{body}\n二、加强保障\n1、保障经费。{LONG}\n2、保障人员。{LONG}\n"
+    )[0]
+    assert [[p.lead for p in s.points] for s in speech.sections] == [
+        ["1．加强组织领导", "2．强化督促检查"],
+        ["1、保障经费", "2、保障人员"],
+    ]
+
+
+def test_points_run_together_in_one_paragraph():
+    speech = parse_text(
+        f"在会议上的讲话\n同志们：\n{LONG}\n一、强化措施\n要抓好以下几点。一要压实责任。{LONG}二要强化督查。{LONG}"
+        f"三要严格追责。{LONG}\n"
+    )[0]
+    section = speech.sections[0]
+    assert [p.text for p in section.paragraphs] == ["要抓好以下几点。"]
+    assert [p.lead for p in section.points] == ["一要压实责任", "二要强化督查", "三要严格追责"]
+    assert section.points[2].paragraphs[0].text == "三要严格追责。" + LONG
+
+
+def test_inline_enumerations_in_the_opening_stay_in_their_paragraph(seeds):
+    """001's opening lists 一是…四是 inside one paragraph: that is no point list."""
+    opening = seeds["001"][0].opening[0].text
+    assert "一是党员干部“四个意识”进一步增强" in opening and "四是党员干部精气神进一步提振" in opening

@@ -160,11 +160,11 @@ def _marker_family(text: str, markers: StructureRules) -> tuple[str, int] | None
     """(family, number) of the numbering marker TEXT opens with, or None."""
     m = markers.level1.match(text)
     if m:
-        return "level1", markers.number(m.group("n"))
+        return "level1", markers.marker_number(m)
     for family, pattern in markers.level2.items():
         m = pattern.match(text)
         if m:
-            return family, markers.number(m.group("n"))
+            return family, markers.marker_number(m)
     return None
 
 

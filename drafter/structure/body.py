@@ -43,7 +43,7 @@ def _split_headings(lines: list[Line], rules: StructureRules) -> tuple[list[Line
     heads: list[int] = []
     for line in lines:
         m = rules.level1.match(line.text)
-        if line.style == "heading1" or (m and rules.number(m.group("n")) == len(heads) + 1):
+        if line.style == "heading1" or (m and rules.marker_number(m) == len(heads) + 1):
             heading, rest = split_heading(line.text, rules)
             heads.append(len(out))
             out += [Line(heading, "heading1")] + ([Line(rest)] if rest else [])

@@ -28,20 +28,24 @@ def find_points(lines: list[Line], rules: StructureRules) -> tuple[list[Line], l
     """Where the points of a section start (the first method that finds any wins), with the lines
     re-cut where leads had been glued to their text."""
     starts = numbered_points(lines, rules) or unnumbered_points(lines, rules.unnumbered)
+    if starts:
+        return lines, starts
+    lines, starts = inline_points(lines, rules)
     return (lines, starts) if starts else glued_points(lines, rules.glued)
 
 
 def numbered_points(lines: list[Line], rules: StructureRules) -> list[PointStart]:
     """Lines opening with one family of markers numbered 1, 2, 3 … in order. Word's level-2
-    heading style wins, then （一）（二）, the formal level-2 marker; among the in-paragraph
+    heading style wins, then （一）（二） and 1. 2., the formal markers; among the in-paragraph
     families (一是, 一要, 第一，, 首先…) the longest run wins. Other families stay body text."""
     styled = [_lead_of(i, ln.text) for i, ln in enumerate(lines) if ln.style == "heading2"]
     if styled:
         return styled
     runs = {family: _run(lines, family, rules) for family in [*rules.level2, "ordinal"]}
     runs = {family: run for family, run in runs.items() if len(run) >= 2}
-    if "paren" in runs:
-        return runs["paren"]
+    for formal in ("paren", "arabic"):  # the levels of GB/T 9704, before in-paragraph markers
+        if formal in runs:
+            return runs[formal]
     return max(runs.values(), key=len, default=[])
 
 
@@ -54,6 +58,28 @@ def _run(lines: list[Line], family: str, rules: StructureRules) -> list[PointSta
     return run
 
 
+def inline_points(lines: list[Line], rules: StructureRules) -> tuple[list[Line], list[PointStart]]:
+    """ "一要压实责任。…二要强化督查。…三要严格追责。…" run together in one paragraph of a section
+    that has no other points: the paragraph is cut before each marker of the longest run."""
+    best: tuple[int, list[int]] = (-1, [])
+    for i, line in enumerate(lines):
+        for family in [*rules.level2, "ordinal"]:
+            cuts: list[int] = []
+            for m in _CLAUSE_START.finditer(line.text):
+                if _marker_number(line.text[m.start() :], family, rules) == len(cuts) + 1:
+                    cuts.append(m.start())
+            if len(cuts) >= 2 and len(cuts) > len(best[1]):
+                best = (i, cuts)
+    index, cuts = best
+    if index < 0:
+        return lines, []
+    text = lines[index].text
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)]) if text[a:b]]
+    out = lines[:index] + [Line(p) for p in pieces] + lines[index + 1 :]
+    first = index + (1 if cuts[0] > 0 else 0)
+    return out, [_lead_of(first + n, out[first + n].text) for n in range(len(cuts))]
+
+
 def _marker_number(text: str, family: str, rules: StructureRules) -> int | None:
     if family == "ordinal":
         for n, word in enumerate(rules.ordinal_words, 1):
@@ -62,7 +88,7 @@ def _marker_number(text: str, family: str, rules: StructureRules) -> int | None:
                 return 1 if n == 1 else n
         return None
     m = rules.level2[family].match(text)
-    return rules.number(m.group("n")) if m else None
+    return rules.marker_number(m) if m else None
 
 
 def _lead_of(index: int, text: str) -> PointStart:
