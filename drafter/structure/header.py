@@ -49,8 +49,9 @@ def title_key(text: str, rules: StructureRules) -> str | None:
 
 def split_speeches(lines: list[Line], rules: StructureRules) -> list[list[Line]]:
     """One list of lines per speech. A speech starts at a title line; the same title repeated
-    (page title, then article title) starts no new speech, and lines above the first are dropped
-    as page matter. Without any title line, the whole text is one speech."""
+    (page title, then article title) starts no new speech. Lines above the first title are page
+    matter and dropped, unless they hold body text: then they are a speech of their own. Without
+    any title line, the whole text is one speech."""
     starts: list[int] = []
     key, has_body = None, False
     for i, line in enumerate(lines):
