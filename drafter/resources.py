@@ -35,12 +35,14 @@ class _Fields:
     def __init__(self, name: str, data: dict[str, Any]) -> None:
         self.name, self.data = name, data
 
-    def get(self, key: str, kind: type) -> Any:
+    def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
         if key not in self.data:
             raise DataError(f"{self.name}: missing key '{key}'")
         value = self.data[key]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise DataError(f"{self.name}: '{key}' must be a {kind.__name__}")
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
+            names = " or ".join(k.__name__ for k in kinds)
+            raise DataError(f"{self.name}: '{key}' must be a {names}")
         return value
 
     def strings(self, key: str) -> list[str]:
@@ -97,7 +99,7 @@ def cleaning_rules() -> CleaningRules:
         trailing_source=f.regex("trailing_source"),
         fragment_marker=frag.regex("marker"),
         fragment_min_chunks=frag.get("min_chunks", int),
-        fragment_min_cut_share=float(frag.get("min_cut_share", float)),
+        fragment_min_cut_share=float(frag.get("min_cut_share", (int, float))),
         restore=restore,
         placeholder=f.regex("placeholders", "|".join(f"(?:{p})" for p in f.strings("placeholders"))),
     )
@@ -185,4 +187,89 @@ def structure_rules() -> StructureRules:
             min_shared_prefix=glued.get("min_shared_prefix", int),
         ),
         flattened_line_chars=f.get("flattened_line_chars", int),
+    )
+
+
+STYLE_ROLES = ("title", "byline", "salutation", "body", "heading1", "heading2", "page_number")
+ALIGNMENTS = ("left", "center", "right", "justify")
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """One named paragraph style of a Word layout."""
+
+    name: str
+    font: str
+    size_pt: float
+    align: str
+    indent_chars: int
+    line_pitch: int | None = None  # twips, exact; None: the layout's
+    outline: int | None = None  # Word outline level (0 = level 1), so the navigation pane shows it
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    page_width: int
+    page_height: int
+    margins: dict[str, int]
+    grid: tuple[int, int] | None  # (lines, characters) per page
+    line_pitch: int
+    latin_font: str
+    styles: dict[str, StyleSpec]
+    inline_lead_font: str
+    inline_lead_bold: bool
+    title_chars_per_line: int
+    title_words: list[str]  # never broken across title lines
+    title_break_after: str  # characters a title line preferably ends with
+
+
+@cache
+def layouts() -> dict[str, Layout]:
+    """The Word layouts of drafter/data/layouts.yaml, by name (official, reading)."""
+    f = _Fields("layouts.yaml", load_yaml("layouts.yaml"))
+    breaking = f.section("title_breaking")
+    words, after = breaking.strings("words"), breaking.get("break_after", str)
+    return {
+        name: _layout(name, _Fields(f"layouts.yaml: {name}", spec if isinstance(spec, dict) else {}), words, after)
+        for name, spec in f.get("layouts", dict).items()
+    }
+
+
+def _layout(name: str, f: _Fields, title_words: list[str], title_break_after: str) -> Layout:
+    page, margins, lead = f.section("page"), f.section("margins"), f.section("inline_lead")
+    grid = f.data.get("grid")
+    if grid is not None:
+        g = _Fields(f"{f.name}: grid", grid if isinstance(grid, dict) else {})
+        grid = (g.get("lines", int), g.get("chars", int))
+    styles = f.section("styles")
+    specs = {}
+    for role in STYLE_ROLES:
+        s = styles.section(role)
+        align = s.get("align", str)
+        if align not in ALIGNMENTS:
+            raise DataError(f"{s.name}: align must be one of {', '.join(ALIGNMENTS)}")
+        specs[role] = StyleSpec(
+            name=s.get("name", str),
+            font=s.get("font", str),
+            size_pt=float(s.get("size_pt", (int, float))),
+            align=align,
+            indent_chars=s.get("indent_chars", int),
+            line_pitch=s.data.get("line_pitch"),
+            outline=s.data.get("outline"),
+        )
+    return Layout(
+        name=name,
+        page_width=page.get("width", int),
+        page_height=page.get("height", int),
+        margins={k: margins.get(k, int) for k in ("top", "bottom", "left", "right", "footer")},
+        grid=grid,
+        line_pitch=f.get("line_pitch", int),
+        latin_font=f.get("latin_font", str),
+        styles=specs,
+        inline_lead_font=lead.get("font", str),
+        inline_lead_bold=lead.get("bold", bool),
+        title_chars_per_line=f.get("title_chars_per_line", int),
+        title_words=title_words,
+        title_break_after=title_break_after,
     )

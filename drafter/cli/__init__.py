@@ -54,9 +54,10 @@ def _root(
     """drafter：讲话稿起草工具。"""
 
 
-from drafter.cli import parse  # noqa: E402  (registers its commands on app)
+from drafter.cli import parse, render  # noqa: E402  (each registers its commands on app)
 
 parse.register(app)
+render.register(app)
 
 
 def main() -> None:

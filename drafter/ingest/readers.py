@@ -115,15 +115,14 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"{name} 已损坏：内容不是有效的 {encoding.upper()} 文本") from None
 
 
-_HEADING_STYLES = [  # style name prefix (English and Chinese Word) -> our style
-    (("title", "标题"), "title"),
-    (("heading 1", "标题 1", "标题1"), "heading1"),
-    (("heading 2", "标题 2", "标题2"), "heading2"),
-]
+_TITLE_STYLES = ("title", "标题", "讲话标题")  # Word's Title (English and Chinese) and drafter's own
+_OUTLINE_STYLES = {"0": "heading1", "1": "heading2"}
 
 
 def read_docx(data: bytes, name: str = "文件") -> list[Line]:
-    """Paragraphs of a .docx in order, with the author's heading styles."""
+    """Paragraphs of a .docx in order, with the author's headings: Title styles, and heading
+    levels told by the outline level of the paragraph or its style (Heading 1/2, 标题 1/2, and
+    any house style set to 大纲级别 1/2)."""
     import docx  # imported here: only .docx input needs it
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -131,20 +130,35 @@ def read_docx(data: bytes, name: str = "文件") -> list[Line]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise InputError(f"{name} 不是可读取的 Word（.docx）文件：{exc}") from None
-    return [Line(p.text, _style_of(p.style.name if p.style is not None else "")) for p in document.paragraphs]
+    # A soft line break (Shift+Enter) inside a paragraph only wraps a line: Chinese joins it.
+    return [Line(p.text.replace("\n", ""), _style_of(p)) for p in document.paragraphs]
 
 
-def _style_of(style_name: str) -> str | None:
-    lowered = style_name.lower().strip()
-    found = None
-    for prefixes, style in _HEADING_STYLES:  # the longest matching prefix wins ("标题 1" over "标题")
-        if any(lowered == p or lowered.startswith(p + " ") or lowered == p.replace(" ", "") for p in prefixes):
-            found = style
-    return found
+def _style_of(paragraph: object) -> str | None:
+    style = paragraph.style  # type: ignore[attr-defined]
+    if style is not None and style.name.lower().strip() in _TITLE_STYLES:
+        return "title"
+    level = _outline_level(paragraph._p.pPr)  # type: ignore[attr-defined]
+    while level is None and style is not None:
+        level = _outline_level(style.element.pPr)
+        if level is None and style.name.lower().startswith(("heading ", "标题 ")):
+            level = str(int(style.name.split()[-1]) - 1) if style.name.split()[-1].isdigit() else None
+        style = style.base_style
+    return _OUTLINE_STYLES.get(level) if level is not None else None
+
+
+def _outline_level(ppr: object) -> str | None:
+    if ppr is None:
+        return None
+    from docx.oxml.ns import qn
+
+    element = ppr.find(qn("w:outlineLvl"))  # type: ignore[attr-defined]
+    return element.get(qn("w:val")) if element is not None else None
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ESCAPE = re.compile(r"\\(.)")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s?|[-+*]\s+(?=\S))")
 
 
@@ -161,5 +175,5 @@ def markdown_lines(text: str) -> list[Line]:
         elif raw.strip() in ("---", "***", "___"):
             continue
         raw = _MD_EMPHASIS.sub(r"\2", _MD_PREFIX.sub("", raw))
-        lines.append(Line(raw.replace("\\", ""), style))
+        lines.append(Line(_MD_ESCAPE.sub(r"\1", raw), style))
     return lines

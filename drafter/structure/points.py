@@ -38,7 +38,7 @@ def numbered_points(lines: list[Line], rules: StructureRules) -> list[PointStart
     """Lines opening with one family of markers numbered 1, 2, 3 … in order. Word's level-2
     heading style wins, then （一）（二） and 1. 2., the formal markers; among the in-paragraph
     families (一是, 一要, 第一，, 首先…) the longest run wins. Other families stay body text."""
-    styled = [_lead_of(i, ln.text) for i, ln in enumerate(lines) if ln.style == "heading2"]
+    styled = [PointStart(i, ln.text) for i, ln in enumerate(lines) if ln.style == "heading2"]
     if styled:
         return styled
     runs = {family: _run(lines, family, rules) for family in [*rules.level2, "ordinal"]}
@@ -98,8 +98,12 @@ def _lead_of(index: int, text: str) -> PointStart:
 
 
 def unnumbered_points(lines: list[Line], rules: PointRules) -> list[PointStart]:
-    """Paragraphs opening with a short sentence parallel to its siblings' — same opening words, or
+    """Short lines without sentence punctuation are sub-headings: points. Failing those,
+    paragraphs opening with a short sentence parallel to its siblings' — same opening words, or
     one opening character when all are short — are points without numbers."""
+    bare = [i for i, ln in enumerate(lines) if len(ln.text) <= rules.max_lead_chars and not LEAD_END.search(ln.text)]
+    if len(bare) >= rules.min_points:
+        return [PointStart(i, lines[i].text) for i in bare]
     leads: dict[int, str] = {}
     for i, line in enumerate(lines):
         sentences = split_sentences(line.text)

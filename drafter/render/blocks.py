@@ -1,0 +1,45 @@
+"""A Speech laid out as the sequence of blocks every renderer writes, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.tree import Paragraph, Speech
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # title, speaker, date, salutation, body, heading1, heading2
+    text: str
+    lead: str = ""  # a body paragraph that opens with a point's lead: the lead and its punctuation
+
+
+def date_line(iso: str) -> str:
+    """ "2026-11-22" → "（2026年11月22日）", as the byline writes it."""
+    year, month, day = (int(x) for x in iso.split("-"))
+    return f"（{year}年{month}月{day}日）"
+
+
+def blocks(speech: Speech) -> list[Block]:
+    out = [Block("title", speech.title)] if speech.title else []
+    out += [Block("speaker", speech.speaker)] if speech.speaker else []
+    out += [Block("date", date_line(speech.date))] if speech.date else []
+    out += [Block("salutation", speech.salutation)] if speech.salutation else []
+    out += _body(speech.opening)
+    for section in speech.sections:
+        out += [Block("heading1", section.heading)] if section.heading else []
+        out += _body(section.paragraphs)
+        for point in section.points:
+            if point.inline:
+                first = point.paragraphs[0].text
+                lead = first[: len(point.lead) + 1] if len(first) > len(point.lead) else first
+                out.append(Block("body", first, lead))
+                out += _body(point.paragraphs[1:])
+            else:
+                out.append(Block("heading2", point.lead))
+                out += _body(point.paragraphs)
+    return out + _body(speech.closing)
+
+
+def _body(paragraphs: list[Paragraph]) -> list[Block]:
+    return [Block("body", p.text) for p in paragraphs]
