@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -272,4 +273,122 @@ def _layout(name: str, f: _Fields, title_words: list[str], title_break_after: st
         title_chars_per_line=f.get("title_chars_per_line", int),
         title_words=title_words,
         title_break_after=title_break_after,
+    )
+
+
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    id: str
+    pattern: re.Pattern[str]
+    severity: str
+    message: str
+    source: str
+    since: date | None = None
+    unless: re.Pattern[str] | None = None
+    fix: str | None = None
+    examples: tuple[str, str] = ("", "")  # (triggers it, must not)
+
+
+@dataclass(frozen=True)
+class OrderRule:
+    id: str
+    name: str
+    items: list[list[str]]  # each item with its variants
+    min_items: int
+    source: str
+    examples: tuple[str, str] = ("", "")
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    overused_phrase_times: int
+    near_duplicate_ratio: int
+    min_repeat_chars: int
+    gap: re.Pattern[str]
+    unfilled: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class WordingRules:
+    phrases: list[PhraseRule]
+    orders: list[OrderRule]
+    form: FormSettings
+
+    def stale_on(self, when: date) -> list[PhraseRule]:
+        """The phrase rules in force on WHEN."""
+        return [r for r in self.phrases if r.since is None or r.since <= when]
+
+
+@cache
+def wording_rules() -> WordingRules:
+    f = _Fields("wording.yaml", load_yaml("wording.yaml"))
+    phrases = [
+        _phrase(_Fields(f"wording.yaml: phrases[{i}]", _mapping(x))) for i, x in enumerate(f.get("phrases", list))
+    ]
+    orders = [_order(_Fields(f"wording.yaml: orders[{i}]", _mapping(x))) for i, x in enumerate(f.get("orders", list))]
+    ids = [r.id for r in phrases] + [r.id for r in orders]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise DataError(f"wording.yaml: rule ids used twice: {', '.join(duplicates)}")
+    form = f.section("form")
+    cleaning = cleaning_rules()
+    unfilled = "|".join([*form.strings("unfilled_patterns"), cleaning.placeholder.pattern])
+    return WordingRules(
+        phrases=phrases,
+        orders=orders,
+        form=FormSettings(
+            overused_phrase_times=form.get("overused_phrase_times", int),
+            near_duplicate_ratio=form.get("near_duplicate_ratio", int),
+            min_repeat_chars=form.get("min_repeat_chars", int),
+            gap=form.regex("gap_pattern"),
+            unfilled=form.regex("unfilled_patterns", unfilled),
+        ),
+    )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _date(f: _Fields, key: str) -> date | None:
+    value = f.data.get(key)
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(f"{f.name}: '{key}' must be a date (YYYY-MM-DD): {value}") from None
+
+
+def _phrase(f: _Fields) -> PhraseRule:
+    severity = f.get("severity", str)
+    if severity not in SEVERITIES:
+        raise DataError(f"{f.name}: severity must be error or warning")
+    return PhraseRule(
+        id=f.get("id", str),
+        pattern=f.regex("pattern"),
+        severity=severity,
+        message=f.get("message", str),
+        source=f.get("source", str),
+        since=_date(f, "since"),
+        unless=f.regex("unless") if "unless" in f.data else None,
+        fix=f.get("fix", str) if "fix" in f.data else None,
+        examples=(f.get("bad", str), f.get("good", str)),
+    )
+
+
+def _order(f: _Fields) -> OrderRule:
+    items = [[x] if isinstance(x, str) else list(x) for x in f.get("items", list)]
+    if not all(item and all(isinstance(v, str) and v for v in item) for item in items):
+        raise DataError(f"{f.name}: items must be words or lists of variant words")
+    return OrderRule(
+        id=f.get("id", str),
+        name=f.get("name", str),
+        items=items,
+        min_items=f.get("min_items", int),
+        source=f.get("source", str),
+        examples=(f.get("bad", str), f.get("good", str)),
     )

@@ -18,8 +18,8 @@ from drafter.resources import CleaningRules, StructureRules, cleaning_rules, str
 # Chinese, and between which a space is a stray.
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff60“”‘’《》〔〕…—"
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-_ASCII_PUNCT = re.compile(f"(?<=[{CJK}])[,:;!?()]|[,:;!?()](?=[{CJK}])")
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+ASCII_PUNCT_NEAR_CJK = re.compile(f"(?<=[{CJK}])[,:;!?()]|[,:;!?()](?=[{CJK}])")
 _STRAY = re.compile("[\u200b-\u200d\u2060\ufeff\r]")
 _SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f]")
 _GAP = re.compile("[ \u3000]+")
@@ -45,15 +45,17 @@ class Placeholder:
     context: str
 
 
-def clean(lines: list[Line]) -> list[Line]:
-    """Run every cleaning step; returns the non-empty paragraphs of the text."""
+def clean(lines: list[Line], repair: bool = True) -> list[Line]:
+    """Run every cleaning step; returns the non-empty paragraphs of the text. Without REPAIR,
+    the writer's own punctuation and masks stay as written (for `drafter check`, which reports
+    them); page chrome, fragment numbers and lost paragraph breaks are still undone."""
     rules, markers = cleaning_rules(), structure_rules()
     lines = [Line(_SPACES.sub(" ", _STRAY.sub("", ln.text)), ln.style) for ln in lines]
     lines = join_fragments(lines, rules)
     lines = drop_chrome(lines, rules)
     out: list[Line] = []
     for line in lines:
-        text = restore_masks(normalize_punctuation(line.text), rules)
+        text = restore_masks(normalize_punctuation(line.text), rules) if repair else line.text
         paragraphs = split_at_gaps(text, markers)
         if len(paragraphs) >= FLATTENED_PARAGRAPHS or len(text) >= markers.flattened_line_chars:
             paragraphs = split_glued_markers(paragraphs, markers)
@@ -106,7 +108,7 @@ def drop_chrome(lines: list[Line], rules: CleaningRules) -> list[Line]:
 def normalize_punctuation(text: str) -> str:
     """ASCII , : ; ! ? ( ) next to Chinese text become full-width; paired ASCII double quotes in
     Chinese text become “ ”. Curly quotes stay as they are."""
-    text = _ASCII_PUNCT.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
+    text = ASCII_PUNCT_NEAR_CJK.sub(lambda m: FULL_WIDTH[m.group(0)], text)
     if '"' in text and text.count('"') % 2 == 0 and _CJK_CHAR.search(text):
         parts = text.split('"')
         text = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]

@@ -34,9 +34,10 @@ def parse_text(text: str) -> list[Speech]:
     return parse_lines(clean([Line(t) for t in text.splitlines()]))
 
 
-def parse_file(path: Path) -> list[Speech]:
-    """Read, clean and parse a .txt/.md/.docx file; InputError when it holds no speech."""
-    speeches = parse_lines(clean(read_lines(path)))
+def parse_file(path: Path, repair: bool = True) -> list[Speech]:
+    """Read, clean and parse a .txt/.md/.docx file; InputError when it holds no speech. Without
+    REPAIR the text keeps the writer's punctuation and masks (see drafter.ingest.clean)."""
+    speeches = parse_lines(clean(read_lines(path), repair))
     if not speeches:
         raise InputError(f"{path.name} 不像一篇讲话稿：其中几乎没有中文正文")
     return speeches
