@@ -392,3 +392,80 @@ def _order(f: _Fields) -> OrderRule:
         source=f.get("source", str),
         examples=(f.get("bad", str), f.get("good", str)),
     )
+
+
+# The role ids of the design's table: a contract with scripts and other offices' banks.
+CONTRACT_ROLES = (
+    "title", "salutation", "opening.purpose", "opening.recap", "opening.affirm", "opening.transition",
+    "heading.significance", "heading.requirement", "heading.task", "heading.guarantee", "point.lead",
+    "body.claim", "body.situation", "body.demand", "body.quote", "closing.summary", "closing.exhortation",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    place: str
+    about: str
+    patterns: list[tuple[re.Pattern[str], float]]
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    roles: dict[str, Role]
+    defaults: dict[str, str]  # place -> its default role
+    slots: dict[str, str]  # slot name -> what it holds
+    domains: dict[str, re.Pattern[str]]
+    genres: list[tuple[str, re.Pattern[str]]]
+    not_names: re.Pattern[str]
+    name_titles: str
+    historical: re.Pattern[str]
+    formulas: re.Pattern[str]
+    units: list[str]
+    min_chars: int
+    max_chars: int
+    near_duplicate_ratio: int
+
+    def of_place(self, place: str) -> list[Role]:
+        return [r for r in self.roles.values() if r.place == place]
+
+
+@cache
+def role_rules() -> RoleRules:
+    f = _Fields("roles.yaml", load_yaml("roles.yaml"))
+    places = f.section("places")
+    defaults = {
+        place: _Fields(f"roles.yaml: places.{place}", _mapping(v)).get("default", str)
+        for place, v in places.data.items()
+    }
+    roles = {}
+    for role_id, spec in f.get("roles", dict).items():
+        r = _Fields(f"roles.yaml: roles.{role_id}", _mapping(spec))
+        place = r.get("place", str)
+        if place not in defaults:
+            raise DataError(f"{r.name}: unknown place '{place}' (places: {', '.join(defaults)})")
+        patterns = []
+        for n, item in enumerate(r.data.get("patterns", [])):
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[1], (int, float))):
+                raise DataError(f"{r.name}: patterns[{n}] must be [pattern, weight]")
+            patterns.append((r.regex(f"patterns[{n}]", item[0]), float(item[1])))
+        roles[role_id] = Role(role_id, place, r.get("about", str), patterns)
+    missing = [r for r in (*CONTRACT_ROLES, *defaults.values()) if r not in roles]
+    if missing:
+        raise DataError(f"roles.yaml: roles missing: {', '.join(missing)}")
+    names, lengths = f.section("names"), f.section("lengths")
+    return RoleRules(
+        roles=roles,
+        defaults=defaults,
+        slots={k: str(v) for k, v in f.get("slots", dict).items()},
+        domains={name: f.regex(f"domains.{name}", p) for name, p in f.get("domains", dict).items()},
+        genres=[(g[0], f.regex(f"genres.{g[0]}", g[1])) for g in f.get("genres", list)],
+        not_names=names.regex("not_names", f"^(?:{names.get('not_names', str)})"),
+        name_titles=names.get("titles", str),
+        historical=names.regex("historical"),
+        formulas=names.regex("formulas"),
+        units=f.strings("units"),
+        min_chars=lengths.get("min", int),
+        max_chars=lengths.get("max", int),
+        near_duplicate_ratio=f.get("near_duplicate_ratio", int),
+    )

@@ -12,6 +12,7 @@ class Block:
     kind: str  # title, speaker, date, salutation, body, heading1, heading2
     text: str
     lead: str = ""  # a body paragraph that opens with a point's lead: the lead and its punctuation
+    part: str = "header"  # header, opening, section or closing: where the block stands
 
 
 def date_line(iso: str) -> str:
@@ -25,21 +26,21 @@ def blocks(speech: Speech) -> list[Block]:
     out += [Block("speaker", speech.speaker)] if speech.speaker else []
     out += [Block("date", date_line(speech.date))] if speech.date else []
     out += [Block("salutation", speech.salutation)] if speech.salutation else []
-    out += _body(speech.opening)
+    out += _body(speech.opening, "opening")
     for section in speech.sections:
-        out += [Block("heading1", section.heading)] if section.heading else []
-        out += _body(section.paragraphs)
+        out += [Block("heading1", section.heading, part="section")] if section.heading else []
+        out += _body(section.paragraphs, "section")
         for point in section.points:
             if point.inline:
                 first = point.paragraphs[0].text
                 lead = first[: len(point.lead) + 1] if len(first) > len(point.lead) else first
-                out.append(Block("body", first, lead))
-                out += _body(point.paragraphs[1:])
+                out.append(Block("body", first, lead, "section"))
+                out += _body(point.paragraphs[1:], "section")
             else:
-                out.append(Block("heading2", point.lead))
-                out += _body(point.paragraphs)
-    return out + _body(speech.closing)
+                out.append(Block("heading2", point.lead, part="section"))
+                out += _body(point.paragraphs, "section")
+    return out + _body(speech.closing, "closing")
 
 
-def _body(paragraphs: list[Paragraph]) -> list[Block]:
-    return [Block("body", p.text) for p in paragraphs]
+def _body(paragraphs: list[Paragraph], part: str) -> list[Block]:
+    return [Block("body", p.text, part=part) for p in paragraphs]

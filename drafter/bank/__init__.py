@@ -1,0 +1,1 @@
+"""The phrase bank: phrases and skeletons in YAML files (model, store)."""
