@@ -11,11 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML, YAMLError
 
 from drafter.errors import DataError
+
+
+def shipped_bank() -> Path:
+    """The phrase bank drafter ships: inside the installed package, or beside the package in a
+    source checkout (an editable install)."""
+    installed = Path(str(resources.files("drafter"))) / "phrasebank"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "phrasebank"
 
 
 def load_yaml(name: str) -> dict[str, Any]:

@@ -38,6 +38,7 @@ class Mined:
     dropped: Counter[str] = field(default_factory=Counter)  # why sentences were not kept
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files not read, and why
     files: list[str] = field(default_factory=list)
+    kept_texts: dict[str, list[str]] = field(default_factory=dict)  # role -> texts kept, for near-duplicates
 
     def by_role(self) -> Counter[str]:
         return Counter(p.role for p in self.phrases)
@@ -69,7 +70,6 @@ def mine_files(paths: list[Path], on_file: Callable[[Path], None] | None = None)
         mined.files.append(path.name)
         for number, speech in enumerate(speeches, 1):
             _mine_speech(speech, f"{path.name}#{number}" if len(speeches) > 1 else path.name, mined, rules, markers)
-    mined.phrases = _without_near_duplicates(mined.phrases, rules.near_duplicate_ratio, mined.dropped)
     return mined
 
 
@@ -152,6 +152,10 @@ def _keep(
         mined.dropped["过短或过长"] += 1
         return
     role, _ = classify(text, place, rules)
+    if _near_duplicate(result.text, mined.kept_texts.setdefault(role, []), rules.near_duplicate_ratio):
+        mined.dropped["与已收录的表述重复"] += 1
+        return
+    mined.kept_texts[role].append(result.text)
     domains = [f"domain:{d}" for d, pattern in rules.domains.items() if pattern.search(result.text)]
     mined.phrases.append(
         Phrase(
@@ -165,19 +169,11 @@ def _keep(
     )
 
 
-def _without_near_duplicates(phrases: list[Phrase], ratio: int, dropped: Counter[str]) -> list[Phrase]:
-    """The first of each group of phrases of one role that say nearly the same."""
-    kept: dict[str, list[str]] = {}
-    out = []
-    for phrase in phrases:
-        same_role = kept.setdefault(phrase.role, [])
-        cutoff = ratio if len(phrase.text) > SHORT_PHRASE else 100
-        if process.extractOne(phrase.text, same_role, scorer=fuzz.ratio, score_cutoff=cutoff) is not None:
-            dropped["与已收录的表述重复"] += 1
-            continue
-        same_role.append(phrase.text)
-        out.append(phrase)
-    return out
+def _near_duplicate(text: str, kept: list[str], ratio: int) -> bool:
+    """Whether a kept phrase of the same role says nearly the same (checked as phrases come, so
+    that memory holds only what is kept, however large the corpus)."""
+    cutoff = ratio if len(text) > SHORT_PHRASE else 100
+    return process.extractOne(text, kept, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
 
 
 def bank_files(mined: Mined) -> dict[str, str]:

@@ -19,6 +19,7 @@ _BARE = re.compile(f"(?<=[\u4e00-\u9fff])({_HEADS})")
 _MEETING = re.compile("^在(.{2,40}?)(?:上|中)的(?:讲话|发言|致辞|讲稿|报告)")
 MIN_TOPIC_COUNT = 3
 _SPECIFIC_HEAD = re.compile("(学习教育|专题教育|主题教育|教育活动|实践活动)$")
+_ANY_HEAD = re.compile(f"({_HEADS})$")
 _FRAME = re.compile("讲话|会议|大会|发言|致辞|党组|书记|中心组|全区|全县|全市|全局|全院")
 
 
@@ -41,6 +42,9 @@ def speech_context(speech: Speech, rules: RoleRules) -> SpeechContext:
     head = _SPECIFIC_HEAD.search(topic)
     if head:  # “两学一做”学习教育 is also "this 学习教育"
         words.add(head.group(0))
+    core = _ANY_HEAD.sub("", topic).strip("“”")
+    if len(core) >= 2:  # 意识形态工作 is about 意识形态 wherever it is named
+        words.add(core)
     m = _MEETING.match(title)
     return SpeechContext(
         topic=topic,

@@ -43,7 +43,9 @@ def generalize(text: str, place: str, ctx: SpeechContext, rules: RoleRules) -> T
             return "含本单位机构名"
     if place in ("heading", "lead"):  # 要在“学”字上下苦功: the 套件's key word is the writer's
         out = _QUOTED_CHAR.sub("“{{ x }}”", out)
-    bound = any(w in out for w in ctx.topic_words)
+    # Bound to its topic: it names the speech's own terms, or pairs the topic with another quoted
+    # term ("{{ topic }}就是要通过“学习”和“做人”…" only makes sense for that topic).
+    bound = any(w in out for w in ctx.topic_words) or ("{{ topic }}" in out and "“" in out)
     return Template(out, (ctx.topic,) if bound and ctx.topic else ())
 
 
