@@ -10,28 +10,29 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML, YAMLError
-
 from drafter.errors import DataError
+
+DATA = Path(__file__).resolve().parent / "data"  # drafter's own data files, installed with the package
 
 
 def shipped_bank() -> Path:
     """The phrase bank drafter ships: inside the installed package, or beside the package in a
     source checkout (an editable install)."""
-    installed = Path(str(resources.files("drafter"))) / "phrasebank"
+    installed = Path(__file__).resolve().parent / "phrasebank"
     return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "phrasebank"
 
 
 def load_yaml(name: str) -> dict[str, Any]:
     """Read drafter/data/NAME as a mapping, or raise DataError naming the file."""
-    path = resources.files("drafter") / "data" / name
+    import yaml
+
+    path = DATA / name
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-    except (OSError, YAMLError) as exc:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"drafter's data file {name} cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise DataError(f"drafter's data file {name} must hold a mapping")

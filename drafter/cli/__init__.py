@@ -54,12 +54,13 @@ def _root(
     """drafter：讲话稿起草工具。"""
 
 
-from drafter.cli import check, mine, parse, render  # noqa: E402  (each registers its commands on app)
+from drafter.cli import bank, check, mine, parse, render  # noqa: E402  (each registers its commands on app)
 
 parse.register(app)
 render.register(app)
 check.register(app)
 mine.register(app)
+bank.register(app)
 
 
 def main() -> None:

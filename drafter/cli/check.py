@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
-from drafter.check import Finding, check_file, has_errors
 from drafter.cli.output import console, print_json
 from drafter.errors import UsageError
+
+if TYPE_CHECKING:  # the checker loads its rules on first use, not when the CLI starts
+    from drafter.check import Finding
 
 _LABELS = {"error": ("错误", "bold red", "✗"), "warning": ("提醒", "yellow", "!")}
 
@@ -47,6 +49,8 @@ def check_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
+    from drafter.check import check_file, has_errors
+
     day = parse_date(when)
     findings = check_file(file, day)
     if as_json:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -11,8 +11,9 @@ from rich.table import Table
 
 from drafter.cli.output import console, print_json
 from drafter.errors import UsageError
-from drafter.mining import Mined, collect_files, mine_files, write_bank
-from drafter.resources import role_rules
+
+if TYPE_CHECKING:  # mining (and jieba) load on first use, not when the CLI starts
+    from drafter.mining import Mined
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +35,8 @@ def mine_command(
     ),
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出统计")] = False,
 ) -> None:
+    from drafter.mining import collect_files, mine_files, write_bank
+
     files = collect_files(paths)
     if not files:
         raise UsageError("没有找到讲话稿文件（.txt、.md、.docx）")
@@ -70,6 +73,8 @@ def report(mined: Mined, folder: Path) -> dict[str, object]:
 def _print_report(mined: Mined, folder: Path) -> None:
     for file, reason in mined.skipped:
         console.print(f"[yellow]跳过[/] {file}：{reason}")
+    from drafter.resources import role_rules
+
     rules = role_rules()
     table = Table(
         title=f"从 {len(mined.files)} 个文件提取 {len(mined.phrases)} 条表述、{len(mined.skeletons)} 个讲话骨架"

@@ -11,8 +11,6 @@ from rich.text import Text
 from rich.tree import Tree
 
 from drafter.cli.output import console, print_json
-from drafter.ingest import find_placeholders
-from drafter.structure import parse_file
 from drafter.tree import Paragraph, Speech
 
 PREVIEW_CHARS = 36
@@ -33,6 +31,8 @@ def parse_command(
     file: Annotated[Path, typer.Argument(help="讲话稿文件：.txt（任意常见编码）、.md 或 .docx", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（一篇为对象，多篇为列表）")] = False,
 ) -> None:
+    from drafter.structure import parse_file
+
     speeches = parse_file(file)
     if as_json:
         data = [s.to_dict() for s in speeches]
@@ -70,6 +70,8 @@ def _add_paragraphs(node: Tree, label: str, paragraphs: list[Paragraph]) -> None
 
 
 def _print_placeholders(speech: Speech) -> None:
+    from drafter.ingest import find_placeholders
+
     found = find_placeholders([p.text for p in speech.paragraphs()])
     if found:
         console.print(f"[bold red]待补充的占位符 {len(found)} 处[/]（×、XXX、** 等，请核实后填写）：")

@@ -9,8 +9,6 @@ import typer
 
 from drafter.cli.output import console
 from drafter.errors import UsageError
-from drafter.render import output_format, render
-from drafter.structure import parse_file
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +40,9 @@ def render_command(
         typer.Option("--reference-doc", help="本单位的 Word 模板：沿用其中的样式、页面设置和页码"),
     ] = None,
 ) -> None:
+    from drafter.render import output_format, render
+    from drafter.structure import parse_file
+
     target = output or source.with_name(
         f"{source.stem}-{'宣读版' if layout == 'reading' else '公文格式'}.{fmt or 'docx'}"
     )

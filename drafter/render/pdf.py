@@ -10,11 +10,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from importlib import resources
 from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.files import atomic_write_bytes
+from drafter.resources import DATA
 
 CONVERT_TIMEOUT_S = 180
 
@@ -35,7 +35,7 @@ def docx_to_pdf(docx_data: bytes, path: Path) -> None:
         source = work / "speech.docx"
         source.write_bytes(docx_data)
         fonts = work / "fonts.conf"
-        fonts.write_bytes((resources.files("drafter") / "data" / "fonts.conf").read_bytes())
+        fonts.write_bytes((DATA / "fonts.conf").read_bytes())
         env = {**os.environ, "FONTCONFIG_FILE": str(fonts), "HOME": str(work)}
         command = [
             program,
