@@ -18,11 +18,15 @@ from drafter.errors import DataError
 DATA = Path(__file__).resolve().parent / "data"  # drafter's own data files, installed with the package
 
 
+def shipped_folder(name: str) -> Path:
+    """A folder drafter ships beside its code (phrasebank, templates): inside the installed
+    package, or at the top of a source checkout (an editable install)."""
+    installed = Path(__file__).resolve().parent / name
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / name
+
+
 def shipped_bank() -> Path:
-    """The phrase bank drafter ships: inside the installed package, or beside the package in a
-    source checkout (an editable install)."""
-    installed = Path(__file__).resolve().parent / "phrasebank"
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "phrasebank"
+    return shipped_folder("phrasebank")
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -431,6 +435,7 @@ class RoleRules:
     historical: re.Pattern[str]
     formulas: re.Pattern[str]
     units: list[str]
+    circumstantial: re.Pattern[str]
     min_chars: int
     max_chars: int
     near_duplicate_ratio: int
@@ -474,6 +479,7 @@ def role_rules() -> RoleRules:
         historical=names.regex("historical"),
         formulas=names.regex("formulas"),
         units=f.strings("units"),
+        circumstantial=f.regex("circumstantial"),
         min_chars=lengths.get("min", int),
         max_chars=lengths.get("max", int),
         near_duplicate_ratio=f.get("near_duplicate_ratio", int),

@@ -23,7 +23,8 @@ class _FriendlyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except DrafterError as exc:
-            typer.echo(f"错误：{exc.message}", err=True)
+            # One line, whatever a library's message held (a YAML error spans several).
+            typer.echo(f"错误：{' '.join(exc.message.split())}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -54,8 +55,9 @@ def _root(
     """drafter：讲话稿起草工具。"""
 
 
-from drafter.cli import bank, check, mine, parse, render  # noqa: E402  (each registers its commands on app)
+from drafter.cli import bank, check, draft, mine, parse, render  # noqa: E402  (each registers its commands on app)
 
+draft.register(app)
 parse.register(app)
 render.register(app)
 check.register(app)

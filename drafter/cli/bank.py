@@ -17,14 +17,9 @@ from rich.table import Table
 
 from drafter.bank.layers import Bank, Layer
 from drafter.bank.model import Phrase, phrase_id
+from drafter.cli.common import BankOption, JsonOption
 from drafter.cli.output import console, print_json
 from drafter.errors import InputError, UsageError
-
-BankOption = Annotated[
-    list[Path] | None,
-    typer.Option("--bank", help="素材库文件夹：第一个是自己的素材库（修改写入这里），其余叠加在上面；可重复"),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON")]
 
 bank_app = typer.Typer(
     help="浏览和编辑素材库。Browse and edit the phrase bank.\n\n"

@@ -3,17 +3,18 @@ and punctuation."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
+from drafter.cli.common import parse_date
 from drafter.cli.output import console, print_json
-from drafter.errors import UsageError
 
 if TYPE_CHECKING:  # the checker loads its rules on first use, not when the CLI starts
+    from datetime import date
+
     from drafter.check import Finding
 
 _LABELS = {"error": ("错误", "bold red", "✗"), "warning": ("提醒", "yellow", "!")}
@@ -30,16 +31,6 @@ def register(app: typer.Typer) -> None:
         "  drafter check 讲话.txt --date 2026-12-01\n\n"
         "  drafter check 讲话.docx --json > 检查结果.json",
     )(check_command)
-
-
-def parse_date(value: str | None) -> date:
-    """--date as YYYY-MM-DD; today when not given."""
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"日期“{value}”的格式不对：应为 YYYY-MM-DD，例如 2026-11-22") from None
 
 
 def check_command(

@@ -26,7 +26,7 @@ _FRAME = re.compile("讲话|会议|大会|发言|致辞|党组|书记|中心组|
 @dataclass(frozen=True)
 class SpeechContext:
     topic: str  # the main topic as the speech names it, e.g. “两学一做”学习教育
-    topic_forms: tuple[str, ...]  # its spellings, replaced by {{ topic }} (longest first)
+    topic_forms: tuple[str, ...]  # its spellings replaced by {{ topic }} (longest first); none for a line of work
     topic_words: tuple[str, ...]  # the speech's own terms: a phrase holding one is bound to the topic
     unit: str | None  # 区, 局, 院 … of 全区, 我局, 全院
     meeting: str | None
@@ -37,6 +37,12 @@ def speech_context(speech: Speech, rules: RoleRules) -> SpeechContext:
     text = "".join(p.text for p in speech.paragraphs())
     title = speech.title or ""
     topic, forms = _main_topic(text, title)
+    if not (_EXTENDED.match(topic) or _SPECIFIC_HEAD.search(topic)):
+        # A line of work (意识形态工作, 政治建设) is no named campaign: what is said about it is
+        # said about it alone, so it stays in the phrase and binds it, never becomes a slot.
+        forms, slot_forms = forms, set()
+    else:
+        slot_forms = forms
     quoted = Counter(_QUOTED.findall(text))
     words = {f"“{w}”" for w, n in quoted.items() if n >= 2} | set(forms) | _title_words(title, text)
     head = _SPECIFIC_HEAD.search(topic)
@@ -48,7 +54,7 @@ def speech_context(speech: Speech, rules: RoleRules) -> SpeechContext:
     m = _MEETING.match(title)
     return SpeechContext(
         topic=topic,
-        topic_forms=tuple(sorted(forms, key=len, reverse=True)),
+        topic_forms=tuple(sorted(slot_forms, key=len, reverse=True)),
         topic_words=tuple(sorted(words, key=len, reverse=True)),
         unit=_unit(text, rules.units),
         meeting=m.group(1) if m else None,

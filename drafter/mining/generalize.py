@@ -13,7 +13,11 @@ _DIGITS = re.compile("[0-9０-９]")
 _CHINESE_DATE = re.compile("[〇一二三四五六七八九十]{2,4}年[一二三四五六七八九十]{1,2}月")
 _QUOTED_CHAR = re.compile("“([^“”{}])”")
 _NOT_NAME_END = re.compile("(组|委|部|局|院|厅|处|科|会|办|所|校|司|队|长|记|们|位|员|人|者|门|级|副|协|大)$")
-_AMBIGUOUS_ORG = {"局"}  # 全局 is also "the whole picture": never taken for a place
+_AMBIGUOUS_ORG = {"局"}
+# "三是督导组要…": an item of a list the phrase no longer stands in.
+_ENUMERATION = re.compile(
+    "^([一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，、,]|[（(][一二三四五六七八九十]+[）)])"
+)  # 全局 is also "the whole picture": never taken for a place
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ def generalize(text: str, place: str, ctx: SpeechContext, rules: RoleRules) -> T
         return "含具体数字或日期"
     if has_name(text, rules):
         return "含人名"
-    out = text
+    out = _ENUMERATION.sub("", text) if place in ("opening", "body", "closing") else text
     if ctx.meeting:
         out = out.replace(ctx.meeting, "{{ meeting }}")
     for form in ctx.topic_forms:
@@ -45,6 +49,8 @@ def generalize(text: str, place: str, ctx: SpeechContext, rules: RoleRules) -> T
         out = _QUOTED_CHAR.sub("“{{ x }}”", out)
     # Bound to its topic: it names the speech's own terms, or pairs the topic with another quoted
     # term ("{{ topic }}就是要通过“学习”和“做人”…" only makes sense for that topic).
+    if rules.circumstantial.search(out):
+        return "含特定机构或情境"
     bound = any(w in out for w in ctx.topic_words) or ("{{ topic }}" in out and "“" in out)
     return Template(out, (ctx.topic,) if bound and ctx.topic else ())
 

@@ -1,0 +1,117 @@
+"""The phrases a draft may use: the bank's phrases that fit the topic (generic, or bound to this
+topic; of its domain or of none), filled in (slots, the topic's own verb), and clean for the
+speech's date (no stale wording, no placeholder). Each is used once."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from drafter.bank.model import Phrase
+from drafter.resources import load_yaml, role_rules, wording_rules
+
+_SLOT_X = "{{ x }}"
+_ENDS = "。！？”"
+_PAIRS = re.compile("[\u4e00-\u9fff]{2}")
+JITTER = 6.0
+NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
+
+
+@dataclass(frozen=True)
+class Candidate:
+    phrase: Phrase
+    text: str  # filled in
+    theme: str | None
+    genre: str | None
+
+
+@dataclass
+class TopicForm:
+    """How the topic reads: its verb (开展/做好/推进) and the domains it belongs to."""
+
+    topic: str
+    verb: str
+    domains: set[str]
+
+    @classmethod
+    def of(cls, topic: str) -> TopicForm:
+        data = load_yaml("topics.yaml")
+        verb = next(s["verb"] for s in data["shapes"] if re.search(s["pattern"], topic))
+        domains = {d for d, pattern in role_rules().domains.items() if pattern.search(topic)}
+        return cls(topic, verb, domains)
+
+
+@dataclass
+class Pool:
+    candidates: dict[str, list[Candidate]]
+    rng: random.Random
+    used_ids: set[str] = field(default_factory=set)
+    used_texts: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
+        from drafter.bank.schema import render_phrase
+        from drafter.check.form import Paragraph
+        from drafter.check.wording import order_findings, phrase_findings
+
+        rules = wording_rules()
+        stale = rules.stale_on(when)
+        verbs = load_yaml("topics.yaml")["verbs"]
+        verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
+        placeholder = rules.form.unfilled
+        by_role: dict[str, list[Candidate]] = {}
+        for phrase in phrases:
+            if not _fits(phrase, form) or _SLOT_X in phrase.text:
+                continue
+            text = verb_before_topic.sub(form.verb, render_phrase(phrase.text, values))
+            paragraph = Paragraph(0, text, "body")
+            if placeholder.search(text) or phrase_findings(paragraph, stale):
+                continue
+            if any(order_findings(paragraph, rule) for rule in rules.orders):
+                continue
+            if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
+                continue
+            theme = next((t[6:] for t in phrase.tags if t.startswith("theme:")), None)
+            genre = next((t[6:] for t in phrase.tags if t.startswith("genre:")), None)
+            by_role.setdefault(phrase.role, []).append(Candidate(phrase, text, theme, genre))
+        return cls(by_role, random.Random(seed))
+
+    def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
+        """The best unused candidate of ROLES by SCORE (a function of the candidate; ties and
+        near-ties broken by the seed), or None when none is left (or none scores AT_LEAST)."""
+        from rapidfuzz import fuzz, process
+
+        options = [c for role in roles for c in self.candidates.get(role, []) if c.phrase.id not in self.used_ids]
+        scored = [((score(c) if score else 0.0), c) for c in options]
+        if at_least is not None:
+            scored = [(s, c) for s, c in scored if s >= at_least]
+        # The seed decides among candidates that score alike (within JITTER of each other).
+        ranked = [c for _, c in sorted(scored, key=lambda sc: -(sc[0] + JITTER * self.rng.random()))]
+        for candidate in ranked:
+            if process.extractOne(candidate.text, self.used_texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE):
+                continue
+            self.use(candidate)
+            return candidate
+        return None
+
+    def use(self, candidate: Candidate) -> None:
+        self.used_ids.add(candidate.phrase.id)
+        self.used_texts.append(candidate.text)
+
+
+def _fits(phrase: Phrase, form: TopicForm) -> bool:
+    if phrase.topics and form.topic not in phrase.topics:
+        return False
+    domains = {t[7:] for t in phrase.tags if t.startswith("domain:")}
+    return domains <= form.domains
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if _PAIRS.fullmatch(text[i : i + 2])}
+
+
+def shared_words(a: str, b: str) -> int:
+    """How many two-character words A and B share: the measure of a body fitting its lead."""
+    return len(bigrams(a) & bigrams(b))
