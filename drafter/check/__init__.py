@@ -7,9 +7,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from drafter.check.findings import Finding
+from drafter.check.findings import Finding, Paragraph
 from drafter.check.form import (
-    Paragraph,
     numbering_findings,
     placeholder_findings,
     punctuation_findings,

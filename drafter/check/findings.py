@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
-CONTEXT_CHARS = 15  # characters of context on each side of the offending text
+CONTEXT_CHARS = 15
+
+
+class Paragraph(NamedTuple):
+    """A paragraph as the checks see it."""
+
+    number: int  # 1-based, from the title
+    text: str
+    kind: str  # the block kind: title, body, heading1 …  # characters of context on each side of the offending text
 
 
 @dataclass(frozen=True)

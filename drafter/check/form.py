@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from drafter.check.findings import Finding, finding_at
+from drafter.check.findings import Finding, Paragraph, finding_at
 from drafter.ingest.clean import ASCII_PUNCT_NEAR_CJK, FULL_WIDTH
 from drafter.resources import FormSettings, StructureRules
 from drafter.tree import split_sentences
-
-
-class Paragraph(NamedTuple):
-    number: int  # 1-based, from the title
-    text: str
-    kind: str  # the block kind: title, body, heading1 …
-
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "‘": "’", "〔": "〕"}
 _CLOSING = {v: k for k, v in _PAIRS.items()}

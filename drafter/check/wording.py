@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from drafter.check.findings import Finding, finding_at
-from drafter.check.form import Paragraph
+from drafter.check.findings import Finding, Paragraph, finding_at
 from drafter.resources import OrderRule, PhraseRule, WordingRules
 
 _SENTENCE_END = re.compile("[。！？!?]")

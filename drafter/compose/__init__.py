@@ -122,12 +122,13 @@ def _context(options: Options) -> dict[str, object]:
     }
 
 
-def make_outline(options: Options, bank: Bank) -> Outline:
-    """Title, section headings and point leads from the genre and the bank."""
+def make_outline(options: Options, bank: Bank, pool: Pool | None = None) -> Outline:
+    """Title, section headings and point leads from the genre and the bank (drawn from POOL
+    when the draft that follows shares it)."""
     options.check()
     genre = load_genre(options.genre, _context(options))
     meeting = options.meeting or genre.meeting
-    pool = _pool(options, bank, meeting)
+    pool = pool or _pool(options, bank, meeting)
     body = options.words * BODY_SHARE
     sections = []
     for plan in genre.sections:
@@ -187,12 +188,16 @@ def strip_marker(lead: str) -> str:
 def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft:
     """The speech: OUTLINE's (or a new outline's) headings and leads, kept as written, filled
     with the bank's phrases to about options.words characters."""
-    outline = outline or make_outline(options, bank)
-    options = replace(options, topic=outline.topic, org=outline.org, words=outline.words, seed=outline.seed)
-    genre = load_genre(outline.genre, _context(options))
-    pool = _pool(options, bank, outline.meeting)
-    for section in outline.sections:  # the writer's headings and leads are not drawn again
-        pool.used_texts += [section.heading, *section.points]
+    if outline is None:
+        genre = load_genre(options.genre, _context(options))
+        pool = _pool(options, bank, options.meeting or genre.meeting)
+        outline = make_outline(options, bank, pool)
+    else:
+        options = replace(options, topic=outline.topic, org=outline.org, words=outline.words, seed=outline.seed)
+        genre = load_genre(outline.genre, _context(options))
+        pool = _pool(options, bank, outline.meeting)
+        for section in outline.sections:  # the writer's headings and leads are not drawn again
+            pool.used_texts += [section.heading, *section.points]
     speech = Speech(
         title=outline.title,
         speaker=outline.speaker,
@@ -285,7 +290,7 @@ def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], 
     lead_words = bigrams(lead)
 
     def score(c: Candidate) -> float:
-        shared = len(lead_words & bigrams(c.text))
+        shared = len(lead_words & c.words)
         if c.theme is None and shared < 2:  # a mined sentence must say what the lead says
             return 0.0
         same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0

@@ -75,6 +75,16 @@ def all_genres(context: dict[str, object]) -> list[Genre]:
 
 
 def render_genre(genre_id: str, path: Path, context: dict[str, object]) -> Genre:
+    key = (genre_id, str(path), tuple(sorted((k, str(v)) for k, v in context.items())))
+    if key not in _RENDERED:  # the same genre and options are asked for several times a draft
+        _RENDERED[key] = _render_genre(genre_id, path, context)
+    return _RENDERED[key]
+
+
+_RENDERED: dict[tuple, Genre] = {}
+
+
+def _render_genre(genre_id: str, path: Path, context: dict[str, object]) -> Genre:
     import yaml
     from jinja2 import TemplateError
     from jinja2.sandbox import SandboxedEnvironment

@@ -25,6 +25,7 @@ class Candidate:
     text: str  # filled in
     theme: str | None
     genre: str | None
+    words: frozenset[str]  # its two-character words, for matching it to a lead
 
 
 @dataclass
@@ -52,8 +53,8 @@ class Pool:
 
     @classmethod
     def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
-        from drafter.bank.schema import render_phrase
-        from drafter.check.form import Paragraph
+        from drafter.bank.schema import fill_slots
+        from drafter.check.findings import Paragraph
         from drafter.check.wording import order_findings, phrase_findings
 
         rules = wording_rules()
@@ -65,7 +66,7 @@ class Pool:
         for phrase in phrases:
             if not _fits(phrase, form) or _SLOT_X in phrase.text:
                 continue
-            text = verb_before_topic.sub(form.verb, render_phrase(phrase.text, values))
+            text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
             paragraph = Paragraph(0, text, "body")
             if placeholder.search(text) or phrase_findings(paragraph, stale):
                 continue
@@ -75,7 +76,7 @@ class Pool:
                 continue
             theme = next((t[6:] for t in phrase.tags if t.startswith("theme:")), None)
             genre = next((t[6:] for t in phrase.tags if t.startswith("genre:")), None)
-            by_role.setdefault(phrase.role, []).append(Candidate(phrase, text, theme, genre))
+            by_role.setdefault(phrase.role, []).append(Candidate(phrase, text, theme, genre, frozenset(bigrams(text))))
         return cls(by_role, random.Random(seed))
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:

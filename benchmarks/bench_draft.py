@@ -1,0 +1,54 @@
+"""A `drafter draft … -o x.docx` process, start to finish, against `python -c "import docx, jinja2,
+typer"` in the same run (the aim: at most twice as long).
+
+    python benchmarks/bench_draft.py            # 7 runs each, median and min
+
+The first draft builds the bank cache; it is run once before timing, as a writer's second
+draft would find it.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 7
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "DRAFTER_HOME": str(Path(tmp) / "home"), "DRAFTER_CACHE": str(Path(tmp) / "cache")}
+        draft = [
+            sys.executable,
+            "-m",
+            "drafter",
+            "draft",
+            "安全生产",
+            "--date",
+            "2026-11-23",
+            "-o",
+            str(Path(tmp) / "x.docx"),
+        ]
+        baseline = [sys.executable, "-c", "import docx, jinja2, typer"]
+        timed(draft, env)  # builds the bank cache
+        drafts = [timed(draft, env) for _ in range(RUNS)]
+        imports = [timed(baseline, env) for _ in range(RUNS)]
+    d, b = statistics.median(drafts), statistics.median(imports)
+    print(f"drafter draft … -o x.docx: median {d:.3f} s (min {min(drafts):.3f} s)")
+    print(f'python -c "import docx, jinja2, typer": median {b:.3f} s (min {min(imports):.3f} s)')
+    print(f"ratio {d / b:.1f}× (aim: at most 2×)")
+
+
+if __name__ == "__main__":
+    main()
