@@ -128,11 +128,13 @@ def test_length_within_ten_percent_of_the_default(drafts, topic):
             assert 2700 <= visible_length(drafts[(topic, genre, seed)].speech) <= 3300
 
 
-@pytest.mark.parametrize("words", [1500, 2000, 4000])
+@pytest.mark.parametrize("words", [1500, 2000, 4000, 6000, 8000])
 @pytest.mark.parametrize("topic", ["安全生产", "主题教育", "乡村振兴", "作风建设年"])
-def test_length_follows_words(topic, words):
-    speech = draft(Options(topic, words=words, date=DAY), Bank.open()).speech
+def test_length_follows_words_and_long_drafts_stay_clean(topic, words):
+    speech = draft(Options(topic, words=words, date=DAY, genre="study-session"), Bank.open()).speech
     assert abs(visible_length(speech) - words) <= words * 0.1
+    found = check_speech(speech, DAY)
+    assert [f.rule for f in found if f.severity == "error" or f.rule in ("repeated-sentence", "near-duplicate")] == []
 
 
 def test_point_bodies_follow_their_leads(drafts):

@@ -332,7 +332,12 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
         if not growing:
             return  # the bank has nothing more to say on this topic
         _, point, plan = max(growing, key=lambda g: (g[0], -_length(g[1])))
-        found = _body_for(pool, strip_marker(point.lead), _BODY_ROLES.get(plan.role, _DEFAULT_BODY), plan.themes, topic)
+        roles = _BODY_ROLES.get(plan.role, _DEFAULT_BODY)
+        found = _body_for(pool, strip_marker(point.lead), roles, plan.themes, topic)
+        if found is None and len(spent) + 1 >= len(growing):
+            # Long drafts, when nothing closely related is left anywhere: the team's sentences
+            # (written for any topic) of the section's themes, then of any theme, then the rest.
+            found = pool.take(roles, lambda c: (1.0 + 2.0 * (c.theme in plan.themes)) if c.theme else 0.0, at_least=0.0)
         if found is None:
             spent.add(id(point))
             continue
