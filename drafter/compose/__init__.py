@@ -337,7 +337,7 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
         if found is None and len(spent) + 1 >= len(growing):
             # Long drafts, when nothing closely related is left anywhere: the team's sentences
             # (written for any topic) of the section's themes, then of any theme, then the rest.
-            found = pool.take(roles, lambda c: (1.0 + 2.0 * (c.theme in plan.themes)) if c.theme else 0.0, at_least=0.0)
+            found = pool.take(roles, _curated_first(plan.themes), at_least=0.0)
         if found is None:
             spent.add(id(point))
             continue
@@ -347,6 +347,11 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
         if visible_length(speech) > target * 1.1:  # overshot: take the sentence back
             point.paragraphs[-1].sentences.pop()
             return
+
+
+def _curated_first(themes: list[str]):  # noqa: ANN202
+    """Score: the team's sentences of THEMES, then of any theme, then mined ones."""
+    return lambda c: (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
 
 
 def _length(point: Point) -> int:
