@@ -349,7 +349,7 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
             return
 
 
-def _curated_first(themes: list[str]):  # noqa: ANN202
+def _curated_first(themes: list[str]):
     """Score: the team's sentences of THEMES, then of any theme, then mined ones."""
     return lambda c: (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
 
