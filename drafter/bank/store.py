@@ -4,6 +4,7 @@ files whole."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -67,6 +68,21 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
+MAX_NESTING = 40  # a bank entry is three levels deep; anything beyond this is no bank
+_FLOW = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^( *)", re.MULTILINE)
+
+
+def nesting(text: str) -> int:
+    """How deeply TEXT nests, from its brackets and its indentation (two spaces a level)."""
+    depth = deepest = 0
+    for m in _FLOW.finditer(text):
+        depth = depth + 1 if m.group(0) in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    indent = max((len(m.group(1)) for m in _INDENT.finditer(text)), default=0)
+    return max(deepest, indent // 2)
+
+
 def read_entries(path: Path) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """The entries of a bank file with their line numbers, read fast (libyaml); a file that is
     no YAML list gives a problem instead."""
@@ -76,6 +92,9 @@ def read_entries(path: Path) -> tuple[list[tuple[int, Any]], list[Problem]]:
         return [], [Problem(str(path), 0, f"无法读取：{exc}")]
     import yaml  # here: a bank served from its cache never reads YAML
 
+    depth = nesting(text)
+    if depth > MAX_NESTING:  # libyaml recurses per level and would crash the process
+        return [], [Problem(str(path), 0, f"嵌套层数过多（{depth} 层），不像素材库文件，已拒绝")]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml: ten times faster
     try:
         root = loader.get_single_node()

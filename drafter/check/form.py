@@ -21,6 +21,8 @@ _FOUR = re.compile("(?:(?<=[，、。；：！？,;:!?])|^)([\u4e00-\u9fff]{4})(
 _FAMILY_NAMES = {"shi": "一是", "yao": "一要", "di": "第一，", "paren": "（一）", "arabic": "1．", "level1": "一、"}
 _IN_PARAGRAPH_FAMILIES = ("shi", "yao", "di")
 _CLAUSE_START = re.compile("(?:^|(?<=[。！？；]))")
+MAX_NEAR_DUPLICATE_SENTENCES = 3000
+MARKER_LOOKAHEAD = 12  # a numbering marker is this short: look no further (a huge line stays fast)
 
 
 def placeholder_findings(paragraphs: list[Paragraph], settings: FormSettings) -> list[Finding]:
@@ -102,7 +104,7 @@ def _inline_sequence(paragraph: Paragraph, markers: StructureRules) -> list[Find
     for family in _IN_PARAGRAPH_FAMILIES:
         last = None  # the paragraph may continue a list begun in the one before
         for m in _CLAUSE_START.finditer(paragraph[1]):
-            number = _marker(paragraph[1][m.start() :], family, markers)
+            number = _marker(paragraph[1][m.start() : m.start() + MARKER_LOOKAHEAD], family, markers)
             if number is None:
                 continue
             if last is not None and number not in (last + 1, 1):
@@ -131,9 +133,15 @@ def repeat_findings(paragraphs: list[Paragraph], settings: FormSettings) -> list
             found.append(finding_at("repeated-sentence", "warning", paragraph, offset, offset + len(sentence), message))
         else:
             seen[sentence] = i
-    for i, text in enumerate(texts):
+    # Near-duplicates pair every sentence with every other: bounded, so that a huge file (no
+    # speech has this many sentences) is checked in reasonable time; exact repeats are always found.
+    for i, text in enumerate(texts[:MAX_NEAR_DUPLICATE_SENTENCES]):
         later = process.extract(
-            text, texts[i + 1 :], scorer=fuzz.ratio, score_cutoff=settings.near_duplicate_ratio, limit=None
+            text,
+            texts[i + 1 : MAX_NEAR_DUPLICATE_SENTENCES],
+            scorer=fuzz.ratio,
+            score_cutoff=settings.near_duplicate_ratio,
+            limit=None,
         )
         for other, _, k in later:
             if other != text:

@@ -369,8 +369,13 @@ def outline_from_file(path: Path) -> Outline:
     """An outline the writer edited; UsageError with the reason when it is broken."""
     import yaml
 
+    from drafter.bank.store import MAX_NESTING, nesting
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if nesting(text) > MAX_NESTING:
+            raise UsageError(f"提纲文件 {path.name} 嵌套层数过多，不像提纲文件")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise UsageError(f"找不到提纲文件：{path}") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

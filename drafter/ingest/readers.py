@@ -85,8 +85,9 @@ def decode(data: bytes, name: str = "文件") -> str:
         return text
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:  # a file cut off inside its last character
+            return data[: exc.start].decode("utf-8")
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name} 不是可识别编码的文本（UTF-8、GBK/GB18030、UTF-16）")
@@ -119,19 +120,61 @@ _TITLE_STYLES = ("title", "标题", "讲话标题")  # Word's Title (English and
 _OUTLINE_STYLES = {"0": "heading1", "1": "heading2"}
 
 
+# A .docx is a zip of XML parts; these bound what one may hold before drafter refuses it.
+MAX_DOCX_PARTS = 2000
+MAX_DOCX_UNZIPPED = 200 * 1024 * 1024  # bytes, all parts together
+MAX_DOCX_RATIO = 200  # unzipped / zipped, for a part larger than 1 MB: a zip bomb beyond it
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def check_docx_package(data: bytes, name: str) -> None:
+    """Refuse a .docx that is built to harm rather than to be read: a zip bomb, a path that
+    climbs out of the package (../), or XML with a DTD (external entities, billion laughs —
+    Word never writes one). InputError with one line saying which."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+        _check_parts(package, infos, name)
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged zip fails in many ways (headers, CRC, compression)
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise InputError(f"{name} 不是可读取的 Word（.docx）文件（{reason}）") from None
+
+
+def _check_parts(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """The checks of check_docx_package, on a package that opened."""
+    if len(infos) > MAX_DOCX_PARTS:
+        raise InputError(f"{name} 包含 {len(infos)} 个部件，不像正常的 Word 文件，已拒绝")
+    if sum(i.file_size for i in infos) > MAX_DOCX_UNZIPPED:
+        raise InputError(f"{name} 解压后过大（疑似“压缩炸弹”），已拒绝")
+    for info in infos:
+        parts = info.filename.replace("\\", "/").split("/")
+        if info.filename.startswith("/") or ".." in parts:
+            raise InputError(f"{name} 含有越出文件包的路径（{info.filename}），已拒绝")
+        if info.file_size > 2**20 and info.file_size > MAX_DOCX_RATIO * max(info.compress_size, 1):
+            raise InputError(f"{name} 的部件 {info.filename} 压缩比异常（疑似“压缩炸弹”），已拒绝")
+        if info.filename.endswith((".xml", ".rels")):
+            with package.open(info) as part:
+                head = part.read(4096)
+            if _DTD.search(head):
+                raise InputError(f"{name} 的 {info.filename} 含有 DTD/实体声明（可能是恶意文件），已拒绝")
+
+
 def read_docx(data: bytes, name: str = "文件") -> list[Line]:
     """Paragraphs of a .docx in order, with the author's headings: Title styles, and heading
     levels told by the outline level of the paragraph or its style (Heading 1/2, 标题 1/2, and
     any house style set to 大纲级别 1/2)."""
     import docx  # imported here: only .docx input needs it
-    from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx_package(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputError(f"{name} 不是可读取的 Word（.docx）文件：{exc}") from None
-    # A soft line break (Shift+Enter) inside a paragraph only wraps a line: Chinese joins it.
-    return [Line(p.text.replace("\n", ""), _style_of(p)) for p in document.paragraphs]
+        # A soft line break (Shift+Enter) inside a paragraph only wraps a line: Chinese joins it.
+        return [Line(p.text.replace("\n", ""), _style_of(p)) for p in document.paragraphs]
+    except Exception as exc:  # a damaged package fails in many ways (zip, XML, missing parts)
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise InputError(f"{name} 不是可读取的 Word（.docx）文件（{reason}）") from None
 
 
 def _style_of(paragraph: object) -> str | None:

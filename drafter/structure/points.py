@@ -12,6 +12,9 @@ from drafter.ingest import Line
 from drafter.resources import PointRules, StructureRules
 from drafter.tree import Paragraph, Point, split_sentences
 
+# Markers and leads are short: only this much of the text after a sentence start is looked at,
+# so that a page run into one huge line is read in linear time.
+LOOKAHEAD = 80
 LEAD_END = re.compile("[。；：！？;:!?]")
 _PUNCT = re.compile("[，。！？；：、,.!?;:]")
 _QUOTED = re.compile("“[^“”]{0,12}”")
@@ -66,7 +69,7 @@ def inline_points(lines: list[Line], rules: StructureRules) -> tuple[list[Line],
         for family in [*rules.level2, "ordinal"]:
             cuts: list[int] = []
             for m in _CLAUSE_START.finditer(line.text):
-                if _marker_number(line.text[m.start() :], family, rules) == len(cuts) + 1:
+                if _marker_number(line.text[m.start() : m.start() + LOOKAHEAD], family, rules) == len(cuts) + 1:
                     cuts.append(m.start())
             if len(cuts) >= 2 and len(cuts) > len(best[1]):
                 best = (i, cuts)
@@ -148,17 +151,17 @@ def glued_points(lines: list[Line], rules: PointRules) -> tuple[list[Line], list
     groups: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
         for m in _CLAUSE_START.finditer(line.text):
-            shape = _shape(line.text[m.start() :])
+            shape = _shape(line.text[m.start() : m.start() + LOOKAHEAD])
             if len(shape) > rules.min_shared_prefix:
                 groups.setdefault(shape[: rules.min_shared_prefix], []).append((i, m.start()))
     members = max(groups.values(), key=len, default=[])
     if len(members) < rules.min_points:
         return lines, []
-    votes = Counter(n for i, at in members for n in _glue_lengths(lines[i].text[at:], rules))
+    votes = Counter(n for i, at in members for n in _glue_lengths(lines[i].text[at : at + LOOKAHEAD], rules))
     if not votes or votes.most_common(1)[0][1] < 2:
         return lines, []
     length = votes.most_common(1)[0][0]
-    leads = [_shape(lines[i].text[at:])[:length] for i, at in members]
+    leads = [_shape(lines[i].text[at : at + LOOKAHEAD])[:length] for i, at in members]
     if any(_PUNCT.search(lead) for lead in leads):  # a lead is a phrase, never a clause
         return lines, []
     cuts: dict[int, list[int]] = {}
