@@ -34,9 +34,12 @@ def mine_command(
         "素材库"
     ),
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出统计")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="同时使用的进程数（机器的核数以内）")] = 1,
 ) -> None:
     from drafter.mining import collect_files, mine_files, write_bank
 
+    if not 1 <= jobs <= 64:
+        raise UsageError("--jobs 应在 1 到 64 之间")
     files = collect_files(paths)
     if not files:
         raise UsageError("没有找到讲话稿文件（.txt、.md、.docx）")
@@ -49,7 +52,11 @@ def mine_command(
         def advance(path: Path) -> None:
             progress.update(task, advance=1, description=path.name)
 
-        mined = mine_files(files, on_file=advance)
+        try:
+            mined = mine_files(files, on_file=advance, jobs=jobs)
+        except KeyboardInterrupt:
+            console.print(f"已中断：{out} 没有任何改动", highlight=False)
+            raise typer.Exit(130) from None
     folder = write_bank(mined, out)
     if as_json:
         print_json(report(mined, folder))

@@ -55,22 +55,53 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def mine_files(paths: list[Path], on_file: Callable[[Path], None] | None = None) -> Mined:
-    """Mine every file; a file that cannot be read is skipped with its reason."""
-    rules, markers = role_rules(), structure_rules()
+def mine_files(paths: list[Path], on_file: Callable[[Path], None] | None = None, jobs: int = 1) -> Mined:
+    """Mine every file; a file that cannot be read is skipped with its reason. With JOBS > 1
+    the files are read and mined in that many processes; the results are merged in file order,
+    so the bank is the same whatever JOBS is, and only kept phrases stay in memory."""
+    rules = role_rules()
     mined = Mined()
-    for path in paths:
-        if on_file:
-            on_file(path)
-        try:
-            speeches = parse_file(path)
-        except DrafterError as exc:
-            mined.skipped.append((str(path), exc.message))
-            continue
-        mined.files.append(path.name)
-        for number, speech in enumerate(speeches, 1):
-            _mine_speech(speech, f"{path.name}#{number}" if len(speeches) > 1 else path.name, mined, rules, markers)
+    if jobs > 1 and len(paths) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for path, result in zip(paths, pool.imap(mine_file, paths, chunksize=4)):
+                _merge(mined, path, result, rules, on_file)
+    else:
+        for path in paths:
+            _merge(mined, path, mine_file(path), rules, on_file)
     return mined
+
+
+def mine_file(path: Path) -> Mined:
+    """The phrases (near-duplicates not yet dropped) and skeletons of one file."""
+    rules, markers = role_rules(), structure_rules()
+    result = Mined()
+    try:
+        speeches = parse_file(path)
+    except DrafterError as exc:
+        result.skipped.append((str(path), exc.message))
+        return result
+    result.files.append(path.name)
+    for number, speech in enumerate(speeches, 1):
+        _mine_speech(speech, f"{path.name}#{number}" if len(speeches) > 1 else path.name, result, rules, markers)
+    return result
+
+
+def _merge(mined: Mined, path: Path, result: Mined, rules: RoleRules, on_file: Callable[[Path], None] | None) -> None:
+    if on_file:
+        on_file(path)
+    mined.skipped += result.skipped
+    mined.files += result.files
+    mined.skeletons += result.skeletons
+    mined.dropped.update(result.dropped)
+    for phrase in result.phrases:
+        kept = mined.kept_texts.setdefault(phrase.role, [])
+        if _near_duplicate(phrase.text, kept, rules.near_duplicate_ratio):
+            mined.dropped["与已收录的表述重复"] += 1
+            continue
+        kept.append(phrase.text)
+        mined.phrases.append(phrase)
 
 
 def _mine_speech(speech: Speech, name: str, mined: Mined, rules: RoleRules, markers: StructureRules) -> None:
@@ -152,10 +183,6 @@ def _keep(
         mined.dropped["过短或过长"] += 1
         return
     role, _ = classify(text, place, rules)
-    if _near_duplicate(result.text, mined.kept_texts.setdefault(role, []), rules.near_duplicate_ratio):
-        mined.dropped["与已收录的表述重复"] += 1
-        return
-    mined.kept_texts[role].append(result.text)
     domains = [f"domain:{d}" for d, pattern in rules.domains.items() if pattern.search(result.text)]
     mined.phrases.append(
         Phrase(
