@@ -157,3 +157,44 @@ def test_a_real_seed_still_reads_after_all_guards():
 
 def test_errors_are_drafter_errors():
     assert issubclass(InputError, DrafterError)
+
+
+@FUZZ
+@given(CHINESE)
+def test_mine_any_text(tmp_path, text):
+    from drafter.mining import mine_files
+
+    path = tmp_path / "any.txt"
+    path.write_text(text, encoding="utf-8")
+    mined = mine_files([path])
+    assert len(mined.files) + len(mined.skipped) == 1
+
+
+@pytest.mark.parametrize("order", ["utf8-then-gbk", "gbk-then-utf8"])
+def test_mixed_encodings_give_text_or_a_clear_error(tmp_path, order):
+    utf8 = "同志们：今天召开全区安全生产工作会议，部署下一阶段工作。".encode()
+    gbk = "下面，我讲三点意见。一、提高认识。要把安全生产摆在突出位置。".encode("gbk")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(utf8 + gbk if order == "utf8-then-gbk" else gbk + utf8)
+    try:
+        speeches = parse_file(path)
+    except InputError as exc:
+        assert "\n" not in exc.message
+    else:
+        assert speeches
+
+
+def test_a_hostile_genre_template_is_refused(tmp_path, monkeypatch):
+    from drafter.compose.genres import load_genre
+    from drafter.errors import DataError
+
+    (tmp_path / "evil.j2").write_text(
+        "name: x\nmeeting: m\ntitle: \"{{ ''.__class__.__mro__[1].__subclasses__() }}\"\n"
+        "opening: [opening.purpose]\nclosing: [closing.summary]\n"
+        "sections: [{role: heading.task, points: 1, share: 1}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DRAFTER_TEMPLATES", str(tmp_path))
+    context = {"topic": "安全生产", "org": "全区", "unit": "区", "meeting": None, "words": 3000, "tasks": []}
+    with pytest.raises(DataError, match=r"evil\.j2"):
+        load_genre("evil", context)
