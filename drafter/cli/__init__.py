@@ -32,7 +32,7 @@ app = typer.Typer(
     cls=_FriendlyGroup,
     name="drafter",
     help="drafter：讲话稿起草工具（离线运行）。Drafts Chinese official speeches offline.\n\n"
-    "例 Example:  drafter parse 讲话.docx",
+    "例 Examples:  drafter draft 安全生产 -o 讲话.docx    drafter check 讲话.docx    drafter genres",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",

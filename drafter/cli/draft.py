@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -97,22 +98,10 @@ def draft_command(
     options = _options(topic or (plan.topic if plan else None), genre, org, speaker, meeting, when, point, words, seed)
     fmt = output_format(output) if output else "md"
     store = Bank.open(bank)
-    for n in range(variants):
-        seeded = options if n == 0 else _with_seed(options, seed + n)
-        result = draft(seeded, store, _reseeded(plan, seed + n) if plan else None)
+    for n in range(variants):  # each variant one seed further on (an outline's own seed, if given)
+        variant = replace(plan, seed=plan.seed + n) if plan else None
+        result = draft(replace(options, seed=seed + n), store, variant)
         _write(result, explain, fmt, output, n + 1 if variants > 1 else None, reference)
-
-
-def _with_seed(options: Options, seed: int) -> Options:
-    from dataclasses import replace
-
-    return replace(options, seed=seed)
-
-
-def _reseeded(plan, seed: int):
-    from dataclasses import replace
-
-    return replace(plan, seed=seed) if seed != plan.seed else plan
 
 
 def _write(

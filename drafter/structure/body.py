@@ -6,7 +6,7 @@ import re
 
 from drafter.ingest import Line
 from drafter.resources import StructureRules
-from drafter.structure.points import PointStart, build_points, find_points
+from drafter.structure.points import build_points, find_points
 from drafter.tree import Paragraph, Section
 
 _TERMINATOR = re.compile("[。！？]")
@@ -107,6 +107,3 @@ def _closing_inside(paragraph: Paragraph, rules: StructureRules) -> int | None:
 
 def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     return [Paragraph.from_text(ln.text) for ln in lines if ln.text]
-
-
-__all__ = ["PointStart", "read_body", "split_heading"]
