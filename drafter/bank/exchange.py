@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from drafter.bank.layers import OWN_FILE, Bank, save_bank_file
+from drafter.bank.layers import Bank
 from drafter.bank.model import Phrase, phrase_id
-from drafter.bank.store import Problem, dump_yaml, read_entries, round_trip_entry, round_trip_load
+from drafter.bank.store import Problem, dump_yaml, read_entries, round_trip_entry
 from drafter.errors import InputError
 from drafter.files import atomic_write_text
 
@@ -69,8 +69,5 @@ def import_file(bank: Bank, path: Path) -> ImportReport:
         same_role.append(theirs)
         report.added.append(theirs)
     if report.added:
-        target = bank.own.folder / OWN_FILE
-        data = round_trip_load(target) or []
-        data.extend(round_trip_entry(p.to_dict()) for p in report.added)
-        save_bank_file(target, data)
+        bank.append_entries([round_trip_entry(p.to_dict()) for p in report.added])
     return report

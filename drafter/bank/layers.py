@@ -121,11 +121,7 @@ class Bank:
         if self._exists(phrase.id):
             raise InputError(f"素材库里已有相同的表述（{phrase.id}）")
         _validate(phrase)
-        path = self.own.folder / OWN_FILE
-        data = round_trip_load(path) or []
-        data.append(round_trip_entry(phrase.to_dict()))
-        save_bank_file(path, data)
-        self._reload()
+        self._append(OWN_FILE, [round_trip_entry(phrase.to_dict())])
         return phrase
 
     def edit(self, phrase_id: str, **changes: object) -> Phrase:
@@ -142,12 +138,9 @@ class Bank:
                         if entry.get(key) != value:
                             entry[key] = value
             save_bank_file(loc.file, data)
+            self._reload()
         else:
-            path = self.own.folder / OWN_FILE
-            data = round_trip_load(path) or []
-            data.append(round_trip_entry(updated.to_dict()))
-            save_bank_file(path, data)
-        self._reload()
+            self._append(OWN_FILE, [round_trip_entry(updated.to_dict())])
         return updated
 
     def remove(self, phrase_id: str) -> None:
@@ -159,12 +152,20 @@ class Bank:
             data.clear()
             data.extend(kept)
             save_bank_file(loc.file, data)
-        below = any(layer is not self.own and _has_id(layer, phrase_id) for layer in self.layers)
-        if below:
-            path = self.own.folder / HIDDEN_FILE
-            data = round_trip_load(path) or []
-            data.append(phrase_id)
-            save_bank_file(path, data)
+        if any(layer is not self.own and _has_id(layer, phrase_id) for layer in self.layers):
+            self._append(HIDDEN_FILE, [phrase_id])
+        else:
+            self._reload()
+
+    def append_entries(self, entries: list[object]) -> None:
+        """Add entries (already validated) to the own bank's file of new phrases, at once."""
+        self._append(OWN_FILE, entries)
+
+    def _append(self, name: str, entries: list[object]) -> None:
+        path = self.own.folder / name
+        data = round_trip_load(path) or []
+        data.extend(entries)
+        save_bank_file(path, data)
         self._reload()
 
 

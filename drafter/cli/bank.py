@@ -17,7 +17,7 @@ from rich.table import Table
 
 from drafter.bank.layers import Bank, Layer
 from drafter.bank.model import Phrase, phrase_id
-from drafter.cli.common import BankOption, JsonOption
+from drafter.cli.common import BankOption, IdArgument, JsonOption
 from drafter.cli.output import console, print_json
 from drafter.errors import InputError, UsageError
 
@@ -101,7 +101,7 @@ def search_command(
 
 @bank_app.command("show", help="显示一条表述的全部内容。\n\n例：drafter bank show closing.exhortation-c01")
 def show_command(
-    phrase_id_: Annotated[str, typer.Argument(metavar="ID", help="表述的编号", show_default=False)],
+    phrase_id_: IdArgument,
     bank: BankOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -140,7 +140,7 @@ def add_command(
     "例：drafter bank edit body.demand-c01 --text '新的表述。'",
 )
 def edit_command(
-    phrase_id_: Annotated[str, typer.Argument(metavar="ID", help="表述的编号", show_default=False)],
+    phrase_id_: IdArgument,
     text: Annotated[str | None, typer.Option("--text", help="新的文字")] = None,
     role: Annotated[str | None, typer.Option("--role", help="新的角色")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="新的标签（替换原有标签），可重复")] = None,
@@ -188,7 +188,7 @@ def _edit_in_editor(phrase: Phrase) -> dict[str, object]:
     "例：drafter bank rm body.demand-c01",
 )
 def rm_command(
-    phrase_id_: Annotated[str, typer.Argument(metavar="ID", help="表述的编号", show_default=False)],
+    phrase_id_: IdArgument,
     bank: BankOption = None,
 ) -> None:
     Bank.open(bank).remove(phrase_id_)

@@ -14,6 +14,7 @@ BankOption = Annotated[
     list[Path] | None,
     typer.Option("--bank", help="素材库文件夹：第一个是自己的素材库（修改写入这里），其余叠加在上面；可重复"),
 ]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="表述的编号", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON")]
 
 
