@@ -198,3 +198,15 @@ def test_a_hostile_genre_template_is_refused(tmp_path, monkeypatch):
     context = {"topic": "安全生产", "org": "全区", "unit": "区", "meeting": None, "words": 3000, "tasks": []}
     with pytest.raises(DataError, match=r"evil\.j2"):
         load_genre("evil", context)
+
+
+@pytest.mark.slow
+def test_a_huge_bank_file_loads_in_bounded_time(tmp_path):
+    """30,000 phrases in one 6 MB YAML file: read and validated once, in bounded time."""
+    entry = "- id: big-{n}\n  role: body.demand\n  text: 要把第{n}项任务落到实处，确保{{{{ topic }}}}取得实效。\n"
+    path = tmp_path / "big.yaml"
+    path.write_text("".join(entry.format(n=n) for n in range(30000)), encoding="utf-8")
+    start = time.monotonic()
+    entries, problems = read_entries(path)
+    assert problems == [] and len(entries) == 30000
+    assert time.monotonic() - start < 30
