@@ -45,3 +45,29 @@ def test_without_libreoffice_a_clear_message(tmp_path, seeds, monkeypatch):
     with pytest.raises(InputError, match="需要 LibreOffice"):
         render(seeds["001"][0], tmp_path / "a.pdf")
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_a_draft_renders_to_pdf(tmp_path, monkeypatch):
+    """The main job end to end: a draft from the composer, as a PDF of A4 pages with its text."""
+    need("soffice")
+    need("pdftotext")
+    from datetime import date
+
+    from drafter.bank.layers import Bank
+    from drafter.compose import Options, draft
+
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+    speech = draft(Options("安全生产", speaker="张明", date=date(2026, 11, 23)), Bank.open()).speech
+    path = tmp_path / "草稿.pdf"
+    render(speech, path)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "595.3" in info and "841.89" in info
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
+    for needle in [
+        "在全区安全生产工作会议上的讲话",
+        "张明",
+        "（2026年11月23日）",
+        *[s.heading for s in speech.sections],
+    ]:
+        assert needle in text
