@@ -8,23 +8,21 @@ from datetime import date
 from pathlib import Path
 
 from drafter.check.findings import Finding, Paragraph
-from drafter.check.form import (
-    numbering_findings,
-    placeholder_findings,
-    punctuation_findings,
-    repeat_findings,
-)
-from drafter.check.wording import wording_findings
-from drafter.render.blocks import blocks
-from drafter.resources import structure_rules, wording_rules
-from drafter.structure import parse_file
 from drafter.tree import Speech
+
+# The form checks (rapidfuzz) and the parser load when a check runs: the composer imports
+# drafter.check.wording alone, and drafting must start fast.
 
 __all__ = ["Finding", "check_file", "check_speech", "has_errors"]
 
 
 def check_speech(speech: Speech, when: date, number: int = 1) -> list[Finding]:
     """Every finding in SPEECH for a speech given on WHEN, in reading order."""
+    from drafter.check.form import numbering_findings, placeholder_findings, punctuation_findings, repeat_findings
+    from drafter.check.wording import wording_findings
+    from drafter.render.blocks import blocks
+    from drafter.resources import structure_rules, wording_rules
+
     rules = wording_rules()
     paragraphs = [Paragraph(n, block.text, block.kind) for n, block in enumerate(blocks(speech), 1)]
     found = wording_findings(paragraphs, rules, when)
@@ -37,6 +35,8 @@ def check_speech(speech: Speech, when: date, number: int = 1) -> list[Finding]:
 
 def check_file(path: Path, when: date) -> list[Finding]:
     """Check every speech in a .txt/.md/.docx file as the writer wrote it."""
+    from drafter.structure import parse_file
+
     found = []
     for number, speech in enumerate(parse_file(path, repair=False), 1):
         found += check_speech(speech, when, number)

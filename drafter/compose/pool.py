@@ -62,15 +62,19 @@ class Pool:
         verbs = load_yaml("topics.yaml")["verbs"]
         verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
         placeholder = rules.form.unfilled
+        # One pass over each phrase says whether any wording rule could apply at all; the rules
+        # themselves run only on the few phrases that pass it.
+        any_stale = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in stale).replace("(?P<hit>", "(?:"))
+        formula_words = re.compile("|".join(re.escape(v) for rule in rules.orders for item in rule.items for v in item))
         by_role: dict[str, list[Candidate]] = {}
         for phrase in phrases:
             if not _fits(phrase, form) or _SLOT_X in phrase.text:
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
             paragraph = Paragraph(0, text, "body")
-            if placeholder.search(text) or phrase_findings(paragraph, stale):
+            if placeholder.search(text) or (any_stale.search(text) and phrase_findings(paragraph, stale)):
                 continue
-            if any(order_findings(paragraph, rule) for rule in rules.orders):
+            if len(formula_words.findall(text)) > 1 and any(order_findings(paragraph, rule) for rule in rules.orders):
                 continue
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
