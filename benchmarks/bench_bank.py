@@ -13,13 +13,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from timing import timed  # benchmarks/timing.py, beside this script
 
 SHIPPED = Path(__file__).resolve().parent.parent / "phrasebank"
 WORDS = ["扎实", "全面", "切实", "持续", "深入", "统筹", "协同", "精准", "系统", "稳步"]
@@ -42,12 +41,6 @@ def make_bank(folder: Path, count: int) -> None:
     for start in range(0, count, per_file):
         text = yaml.safe_dump(entries[start : start + per_file], allow_unicode=True, width=4096, sort_keys=False)
         (folder / f"bank-{start // per_file:03d}.yaml").write_text(text, encoding="utf-8")
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from drafter.bank.store import read_entries
 from drafter.check import check_speech
-from drafter.errors import DrafterError, InputError
+from drafter.errors import InputError
 from drafter.structure import parse_file, parse_text
 from tests.conftest import SEEDS
 
@@ -153,10 +153,6 @@ def test_bank_loader_on_any_text(tmp_path, text):
 
 def test_a_real_seed_still_reads_after_all_guards():
     assert parse_file(SEEDS["004"])[0].sections
-
-
-def test_errors_are_drafter_errors():
-    assert issubclass(InputError, DrafterError)
 
 
 @FUZZ

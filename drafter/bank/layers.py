@@ -152,7 +152,7 @@ class Bank:
             data.clear()
             data.extend(kept)
             save_bank_file(loc.file, data)
-        if any(layer is not self.own and _has_id(layer, phrase_id) for layer in self.layers):
+        if any(layer is not self.own and row[0] == phrase_id for layer, _, data in self._files for _, row in data.rows):
             self._append(HIDDEN_FILE, [phrase_id])
         else:
             self._reload()
@@ -167,10 +167,6 @@ class Bank:
         data.extend(entries)
         save_bank_file(path, data)
         self._reload()
-
-
-def _has_id(layer: Layer, phrase_id: str) -> bool:
-    return any(row[0] == phrase_id for data in load_folder(layer.folder).values() for _, row in data.rows)
 
 
 def _validate(phrase: Phrase) -> None:

@@ -64,10 +64,12 @@ _SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
 def fill_slots(text: str, values: dict[str, str]) -> str:
-    """Fill a phrase that passed template_problems (every phrase a bank loads has): it holds
-    plain slots only, so filling it is a substitution that runs nothing, and costs nothing like
-    compiling a template per phrase. Anything not validated goes through render_phrase."""
-    return _SLOT.sub(lambda m: values[m.group(1)], text)
+    """Fill a phrase's slots. A phrase that passed template_problems (every phrase a bank loads
+    has) holds plain slots only, so filling it is a substitution that runs nothing and costs
+    nothing like compiling a template per phrase; anything else left in it goes to the sandbox,
+    which refuses what reaches for Python's internals."""
+    filled = _SLOT.sub(lambda m: values[m.group(1)], text)
+    return render_phrase(text, values) if "{{" in filled or "{%" in filled else filled
 
 
 def render_phrase(text: str, values: dict[str, str]) -> str:

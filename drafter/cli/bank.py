@@ -244,12 +244,6 @@ def validate_command(
         raise typer.Exit(1)
 
 
-def _layer(name: str, folder: Path):
-    from drafter.bank.layers import Layer
-
-    return Layer(name, folder)
-
-
 @bank_app.command(
     "export",
     help="把看得到的全部表述导出为一个 YAML 文件，供其他单位导入。\n\n例：drafter bank export --to 本单位素材.yaml",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drafter.bank.layers import Bank
 from drafter.compose.genres import Genre, load_genre
-from drafter.compose.pool import Candidate, Pool, TopicForm, bigrams
+from drafter.compose.pool import Candidate, Pool, TopicForm, bigrams, strip_marker
 from drafter.errors import UsageError
 from drafter.resources import load_yaml, structure_rules
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
@@ -21,9 +21,6 @@ MIN_WORDS, MAX_WORDS = 500, 20000
 DEFAULT_ORG = "全区"
 _MARKER_WORD = {"shi": "是", "yao": "要"}
 _TRANSITION_COUNT = re.compile("[一二两三四五六七八九几]+(?=(点|个方面))")
-_LEAD_MARKER = re.compile(
-    "^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、,]|首先|其次|再次|最后)"
-)
 _OPENING_ORDER = ("opening.purpose", "opening.recap", "opening.affirm", "opening.background", "opening.transition")
 
 
@@ -180,11 +177,6 @@ def _lead(pool: Pool, themes: list[str] | tuple[str, ...], topic: str) -> str | 
     return strip_marker(found.text) if found else None
 
 
-def strip_marker(lead: str) -> str:
-    """A lead as the writer may type it (一要加强领导。) → its words (加强领导)."""
-    return _LEAD_MARKER.sub("", lead.strip()).strip("。；：！？，、 ").lstrip("要是") or lead.strip()
-
-
 def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft:
     """The speech: OUTLINE's (or a new outline's) headings and leads, kept as written, filled
     with the bank's phrases to about options.words characters."""
@@ -282,11 +274,7 @@ RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its l
 def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> Candidate | None:
     """The sentence that best follows LEAD: the words and theme it shares with it (and the topic,
     which keeps the section on its subject). None when nothing left is relevant."""
-    lead_theme = None
-    for role in ("point.lead",):
-        for c in pool.candidates.get(role, []):
-            if strip_marker(c.text) == lead:
-                lead_theme = c.theme
+    lead_theme = pool.lead_themes.get(lead)
     lead_words = bigrams(lead)
 
     def score(c: Candidate) -> float:
@@ -321,8 +309,9 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
     """Grow the points, each toward its section's share, by sentences that follow from their
     leads, until the speech reaches its length or nothing relevant is left."""
     target = outline.words
+    length = visible_length(speech)
     spent: set[int] = set()  # points with nothing relevant left
-    while visible_length(speech) < target:
+    while length < target:
         growing = [
             (_share_gap(section, plan), point, plan)
             for section, plan in zip(speech.sections, outline.sections)
@@ -343,10 +332,11 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
             continue
         if not point.paragraphs:
             point.paragraphs.append(Paragraph([]))
-        point.paragraphs[-1].sentences.append(_sentence(found))
-        if visible_length(speech) > target * 1.1:  # overshot: take the sentence back
-            point.paragraphs[-1].sentences.pop()
+        added = len(re.sub(r"\s", "", found.text))
+        if length + added > target * 1.1:  # it would overshoot: the speech is long enough
             return
+        point.paragraphs[-1].sentences.append(_sentence(found))
+        length += added
 
 
 def _curated_first(themes: list[str]):

@@ -50,6 +50,7 @@ class Pool:
     rng: random.Random
     used_ids: set[str] = field(default_factory=set)
     used_texts: list[str] = field(default_factory=list)
+    lead_themes: dict[str, str] = field(default_factory=dict)  # a lead's words -> its curated theme
 
     @classmethod
     def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
@@ -81,7 +82,8 @@ class Pool:
             theme = next((t[6:] for t in phrase.tags if t.startswith("theme:")), None)
             genre = next((t[6:] for t in phrase.tags if t.startswith("genre:")), None)
             by_role.setdefault(phrase.role, []).append(Candidate(phrase, text, theme, genre, frozenset(bigrams(text))))
-        return cls(by_role, random.Random(seed))
+        lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
+        return cls(by_role, random.Random(seed), lead_themes=lead_themes)
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
         """The best unused candidate of ROLES by SCORE (a function of the candidate; ties and
@@ -113,10 +115,15 @@ def _fits(phrase: Phrase, form: TopicForm) -> bool:
     return domains <= form.domains
 
 
+_LEAD_MARKER = re.compile(
+    "^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、,]|首先|其次|再次|最后)"
+)
+
+
+def strip_marker(lead: str) -> str:
+    """A lead as the writer may type it (一要加强领导。) → its words (加强领导)."""
+    return _LEAD_MARKER.sub("", lead.strip()).strip("。；：！？，、 ").lstrip("要是") or lead.strip()
+
+
 def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if _PAIRS.fullmatch(text[i : i + 2])}
-
-
-def shared_words(a: str, b: str) -> int:
-    """How many two-character words A and B share: the measure of a body fitting its lead."""
-    return len(bigrams(a) & bigrams(b))

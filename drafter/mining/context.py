@@ -37,12 +37,9 @@ def speech_context(speech: Speech, rules: RoleRules) -> SpeechContext:
     text = "".join(p.text for p in speech.paragraphs())
     title = speech.title or ""
     topic, forms = _main_topic(text, title)
-    if not (_EXTENDED.match(topic) or _SPECIFIC_HEAD.search(topic)):
-        # A line of work (意识形态工作, 政治建设) is no named campaign: what is said about it is
-        # said about it alone, so it stays in the phrase and binds it, never becomes a slot.
-        forms, slot_forms = forms, set()
-    else:
-        slot_forms = forms
+    # A line of work (意识形态工作, 政治建设) is no named campaign: what is said about it is said
+    # about it alone, so it stays in the phrase and binds it, never becomes a slot.
+    slot_forms = forms if _EXTENDED.match(topic) or _SPECIFIC_HEAD.search(topic) else set()
     quoted = Counter(_QUOTED.findall(text))
     words = {f"“{w}”" for w, n in quoted.items() if n >= 2} | set(forms) | _title_words(title, text)
     head = _SPECIFIC_HEAD.search(topic)
