@@ -7,6 +7,7 @@ never read YAML themselves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -29,18 +30,73 @@ def shipped_bank() -> Path:
     return shipped_folder("phrasebank")
 
 
+def parse_yaml(text: str) -> Any:
+    """TEXT as YAML, read safely, by libyaml where it is installed (ten times faster than
+    PyYAML's own reader, which matters on the drafting path). Raises yaml.YAMLError."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_yaml(name: str) -> dict[str, Any]:
     """Read drafter/data/NAME as a mapping, or raise DataError naming the file."""
     import yaml
 
     path = DATA / name
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"drafter's data file {name} cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise DataError(f"drafter's data file {name} must hold a mapping")
     return data
+
+
+class Regex:
+    """A pattern from one of drafter's data files, compiled on first use: a draft needs a few of
+    the two hundred patterns the data holds, and compiling them all takes longer than the draft.
+    One that does not compile fails with a DataError naming its file and key (the tests compile
+    every one)."""
+
+    __slots__ = ("_compiled", "pattern", "where")
+
+    def __init__(self, pattern: str, where: str) -> None:
+        self.pattern, self.where = pattern, where
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern)
+            except re.error as exc:
+                raise DataError(f"{self.where} is not a valid pattern ({exc}): {self.pattern}") from exc
+        return self._compiled
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.compiled.groupindex
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count)
+
+    def split(self, text: str) -> list[str]:
+        return self.compiled.split(text)
 
 
 class _Fields:
@@ -68,34 +124,30 @@ class _Fields:
     def section(self, key: str) -> _Fields:
         return _Fields(f"{self.name}: {key}", self.get(key, dict))
 
-    def regex(self, key: str, pattern: str | None = None) -> re.Pattern[str]:
-        text = self.get(key, str) if pattern is None else pattern
-        try:
-            return re.compile(text)
-        except re.error as exc:
-            raise DataError(f"{self.name}: '{key}' is not a valid pattern ({exc}): {text}") from exc
+    def regex(self, key: str, pattern: str | None = None) -> Regex:
+        return Regex(self.get(key, str) if pattern is None else pattern, f"{self.name}: '{key}'")
 
-    def regexes(self, key: str) -> list[re.Pattern[str]]:
+    def regexes(self, key: str) -> list[Regex]:
         return [self.regex(key, p) for p in self.strings(key)]
 
 
 @dataclass(frozen=True)
 class Replacement:
-    pattern: re.Pattern[str]
+    pattern: Regex
     replace: str
 
 
 @dataclass(frozen=True)
 class CleaningRules:
     chrome_max_chars: int
-    chrome_lines: list[re.Pattern[str]]
-    line_suffixes: list[re.Pattern[str]]
-    trailing_source: re.Pattern[str]
-    fragment_marker: re.Pattern[str]
+    chrome_lines: list[Regex]
+    line_suffixes: list[Regex]
+    trailing_source: Regex
+    fragment_marker: Regex
     fragment_min_chunks: int
     fragment_min_cut_share: float
     restore: list[Replacement]
-    placeholder: re.Pattern[str]
+    placeholder: Regex
 
 
 @cache
@@ -136,13 +188,13 @@ class PointRules:
 @dataclass(frozen=True)
 class StructureRules:
     numerals: list[str]
-    level1: re.Pattern[str]  # group "n": the numeral
-    level2: dict[str, re.Pattern[str]]  # family -> pattern with group "n"
+    level1: Regex  # group "n": the numeral
+    level2: dict[str, Regex]  # family -> pattern with group "n"
     ordinal_words: list[str]
     title_endings: list[str]
     title_notes: list[str]
     salutations: list[str]
-    closing_start: re.Pattern[str]
+    closing_start: Regex
     heading_end_words: list[str]
     body_openers: list[str]
     unnumbered: PointRules
@@ -173,7 +225,7 @@ def structure_rules() -> StructureRules:
     # Longest numerals first, so that 十一 is not read as 十.
     n = "(?P<n>" + "|".join(sorted(numerals, key=len, reverse=True)) + ")"
 
-    def marker(key: str, template: str) -> re.Pattern[str]:
+    def marker(key: str, template: str) -> Regex:
         return f.regex(key, "^" + template.replace("{n}", n))
 
     level2 = f.section("level2")
@@ -295,12 +347,12 @@ SEVERITIES = ("error", "warning")
 @dataclass(frozen=True)
 class PhraseRule:
     id: str
-    pattern: re.Pattern[str]
+    pattern: Regex
     severity: str
     message: str
     source: str
     since: date | None = None
-    unless: re.Pattern[str] | None = None
+    unless: Regex | None = None
     fix: str | None = None
     examples: tuple[str, str] = ("", "")  # (triggers it, must not)
 
@@ -320,8 +372,8 @@ class FormSettings:
     overused_phrase_times: int
     near_duplicate_ratio: int
     min_repeat_chars: int
-    gap: re.Pattern[str]
-    unfilled: re.Pattern[str]
+    gap: Regex
+    unfilled: Regex
 
 
 @dataclass(frozen=True)
@@ -420,7 +472,7 @@ class Role:
     id: str
     place: str
     about: str
-    patterns: list[tuple[re.Pattern[str], float]]
+    patterns: list[tuple[Regex, float]]
 
 
 @dataclass(frozen=True)
@@ -428,14 +480,14 @@ class RoleRules:
     roles: dict[str, Role]
     defaults: dict[str, str]  # place -> its default role
     slots: dict[str, str]  # slot name -> what it holds
-    domains: dict[str, re.Pattern[str]]
-    genres: list[tuple[str, re.Pattern[str]]]
-    not_names: re.Pattern[str]
+    domains: dict[str, Regex]
+    genres: list[tuple[str, Regex]]
+    not_names: Regex
     name_titles: str
-    historical: re.Pattern[str]
-    formulas: re.Pattern[str]
+    historical: Regex
+    formulas: Regex
     units: list[str]
-    circumstantial: re.Pattern[str]
+    circumstantial: Regex
     min_chars: int
     max_chars: int
     near_duplicate_ratio: int

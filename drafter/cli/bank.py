@@ -9,17 +9,18 @@ import subprocess
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from drafter.bank.layers import Bank, Layer
 from drafter.bank.model import Phrase, phrase_id
 from drafter.cli.common import BankOption, IdArgument, JsonOption
-from drafter.cli.output import console, print_json
+from drafter.cli.output import console, print_json, say
 from drafter.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 bank_app = typer.Typer(
     help="浏览和编辑素材库。Browse and edit the phrase bank.\n\n"
@@ -42,6 +43,8 @@ def _source_label(phrase: Phrase) -> str:
 
 
 def _table(phrases: list[Phrase], title: str, scores: list[float] | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     if scores is not None:
         table.add_column("匹配", justify="right")
@@ -80,7 +83,7 @@ def list_command(
     if as_json:
         print_json([p.to_dict() for p in phrases])
     else:
-        console.print(_table(phrases, f"{len(phrases)} 条表述"))
+        console().print(_table(phrases, f"{len(phrases)} 条表述"))
 
 
 @bank_app.command("search", help="按词语查找表述，最匹配的在前。\n\n例：drafter bank search 压实责任")
@@ -96,7 +99,7 @@ def search_command(
     if as_json:
         print_json([{**p.to_dict(), "score": round(s, 1)} for s, p in found])
     else:
-        console.print(_table([p for _, p in found], f"“{query}”：{len(found)} 条", [s for s, _ in found]))
+        console().print(_table([p for _, p in found], f"“{query}”：{len(found)} 条", [s for s, _ in found]))
 
 
 @bank_app.command("show", help="显示一条表述的全部内容。\n\n例：drafter bank show closing.exhortation-c01")
@@ -111,7 +114,7 @@ def show_command(
         print_json(data)
     else:
         for key, value in data.items():
-            console.print(
+            console().print(
                 f"[bold]{key}[/]: {json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
             )
 
@@ -131,7 +134,7 @@ def add_command(
 ) -> None:
     phrase = Phrase(phrase_id(role, text), role, text, sorted(tag or []), list(topic or []), "user")
     Bank.open(bank).add(phrase)
-    console.print(f"已加入：{phrase.id}")
+    say(f"已加入：{phrase.id}")
 
 
 @bank_app.command(
@@ -157,7 +160,7 @@ def edit_command(
     if not changes:
         changes = _edit_in_editor(store.locate(phrase_id_).phrase)
     store.edit(phrase_id_, **changes)
-    console.print(f"已修改：{phrase_id_}")
+    say(f"已修改：{phrase_id_}")
 
 
 def _edit_in_editor(phrase: Phrase) -> dict[str, object]:
@@ -192,7 +195,7 @@ def rm_command(
     bank: BankOption = None,
 ) -> None:
     Bank.open(bank).remove(phrase_id_)
-    console.print(f"已删除：{phrase_id_}")
+    say(f"已删除：{phrase_id_}")
 
 
 @bank_app.command("stats", help="按角色、标签、来源统计素材库。\n\n例：drafter bank stats --json")
@@ -208,14 +211,16 @@ def stats_command(bank: BankOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(stats)
         return
-    console.print(f"共 {stats['phrases']} 条表述，其中通用 {stats['generic']} 条")
+    from rich.table import Table
+
+    say(f"共 {stats['phrases']} 条表述，其中通用 {stats['generic']} 条")
     for title, key in (("角色", "by_role"), ("来源", "by_source"), ("标签", "by_tag")):
         table = Table(title=f"按{title}")
         table.add_column(title)
         table.add_column("条数", justify="right")
         for name, count in stats[key].items():  # type: ignore[union-attr]
             table.add_row(str(name), str(count))
-        console.print(table)
+        console().print(table)
 
 
 @bank_app.command(
@@ -235,11 +240,13 @@ def validate_command(
     if as_json:
         print_json({"problems": [{"file": p.file, "line": p.line, "message": p.message} for p in problems]})
     elif problems:
+        from rich.markup import escape
+
         for problem in problems:
-            console.print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
-        console.print(f"共 {len(problems)} 处错误")
+            console().print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
+        console().print(f"共 {len(problems)} 处错误")
     else:
-        console.print(f"素材库没有问题（{len(store.phrases())} 条表述）")
+        say(f"素材库没有问题（{len(store.phrases())} 条表述）")
     if problems:
         raise typer.Exit(1)
 
@@ -255,7 +262,7 @@ def export_command(
     from drafter.bank.exchange import export_bank
 
     count = export_bank(Bank.open(bank), to)
-    console.print(f"已导出 {count} 条表述到 {to}")
+    say(f"已导出 {count} 条表述到 {to}")
 
 
 @bank_app.command(
@@ -284,10 +291,10 @@ def import_command(
         )
         return
     skipped = f"重复 {len(report.duplicates)} 条、近似重复 {len(report.near_duplicates)} 条未加入"
-    console.print(f"新加入 {len(report.added)} 条；{skipped}；不合规 {len(report.invalid)} 条")
+    console().print(f"新加入 {len(report.added)} 条；{skipped}；不合规 {len(report.invalid)} 条")
     for theirs, ours in report.duplicates:
-        console.print(f"  重复：{theirs.text}（已有 {ours.id}）")
+        console().print(f"  重复：{theirs.text}（已有 {ours.id}）")
     for theirs, ours, score in report.near_duplicates:
-        console.print(f"  近似（{score:.0f}）：{theirs.text}  ≈  {ours.text}（{ours.id}）")
+        console().print(f"  近似（{score:.0f}）：{theirs.text}  ≈  {ours.text}（{ours.id}）")
     for problem in report.invalid:
-        console.print(f"  [red]不合规[/] {problem}")
+        console().print(f"  [red]不合规[/] {problem}")

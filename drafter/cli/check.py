@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from drafter.cli.common import parse_date
 from drafter.cli.output import console, print_json
 
 if TYPE_CHECKING:  # the checker loads its rules on first use, not when the CLI starts
     from datetime import date
+
+    from rich.text import Text
 
     from drafter.check import Finding
 
@@ -61,27 +62,31 @@ def check_command(
 
 
 def _report(findings: list[Finding], day: date) -> None:
+    from rich.text import Text
+
     several = any(f.speech > 1 for f in findings)
     for severity in ("error", "warning"):
         group = [f for f in findings if f.severity == severity]
         if not group:
             continue
         label, style, mark = _LABELS[severity]
-        console.rule(Text(f"{label} {len(group)} 处", style=style))
+        console().rule(Text(f"{label} {len(group)} 处", style=style))
         for f in group:
             where = (f"第 {f.speech} 篇 " if several else "") + f"第 {f.paragraph} 段"
-            console.print(Text(f"{mark} {where}  ", style=style) + Text(f.rule, style="dim"))
-            console.print(Text("   ") + _context(f))
+            console().print(Text(f"{mark} {where}  ", style=style) + Text(f.rule, style="dim"))
+            console().print(Text("   ") + _context(f))
             advice = Text(f"   {f.message}")
             if f.fix:
                 advice += Text("  → 建议：", style="dim") + Text(f.fix, style="green")
-            console.print(advice)
+            console().print(advice)
     errors = sum(f.severity == "error" for f in findings)
     summary = f"共 {len(findings)} 处：错误 {errors} 处，提醒 {len(findings) - errors} 处"
-    console.print(Text(f"{summary}（按 {day.year}年{day.month}月{day.day}日 的规范提法检查）", style="bold"))
+    console().print(Text(f"{summary}（按 {day.year}年{day.month}月{day.day}日 的规范提法检查）", style="bold"))
 
 
 def _context(f: Finding) -> Text:
     """The context with the offending text highlighted."""
+    from rich.text import Text
+
     before, found, after = f.context.partition(f.text) if f.text else (f.context, "", "")
     return Text(before) + Text(found, style="reverse") + Text(after)

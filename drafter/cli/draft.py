@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from drafter.cli.common import BankOption, JsonOption, parse_date
-from drafter.cli.output import console, print_json
+from drafter.cli.output import console, print_json, say
 from drafter.errors import UsageError
 
 if TYPE_CHECKING:
@@ -119,7 +118,7 @@ def _write(
         return
     path = output.with_stem(f"{output.stem}-{number}") if number else output
     render(speech, path, fmt, reference=reference)
-    console.print(f"已生成 {path}", highlight=False)
+    say(f"已生成 {path}")
 
 
 def outline_command(
@@ -145,9 +144,7 @@ def outline_command(
         sys.stdout.write(text)
     else:
         atomic_write_text(output, text)
-        console.print(
-            f"已生成提纲 {output}：修改后用 drafter draft --outline {output} -o 讲话.docx 起草", highlight=False
-        )
+        say(f"已生成提纲 {output}：修改后用 drafter draft --outline {output} -o 讲话.docx 起草")
 
 
 def genres_command(as_json: JsonOption = False) -> None:
@@ -163,9 +160,11 @@ def genres_command(as_json: JsonOption = False) -> None:
             ]
         )
         return
+    from rich.table import Table
+
     table = Table(title="讲话类型（--genre 可用编号或中文名）")
     for column in ("编号", "名称", "也可以写作", "结构"):
         table.add_column(column, overflow="fold")
     for g in genres:
         table.add_row(g.id, g.name, "、".join(g.aliases), g.about)
-    console.print(table)
+    console().print(table)

@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
-from drafter.cli.output import console, print_json
+from drafter.cli.output import console, print_json, say
 from drafter.errors import UsageError
 
 if TYPE_CHECKING:  # mining (and jieba) load on first use, not when the CLI starts
@@ -36,6 +34,8 @@ def mine_command(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出统计")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="同时使用的进程数（机器的核数以内）")] = 1,
 ) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     from drafter.mining import collect_files, mine_files, write_bank
 
     if not 1 <= jobs <= 64:
@@ -45,7 +45,7 @@ def mine_command(
         raise UsageError("没有找到讲话稿文件（.txt、.md、.docx）")
     with Progress(
         TextColumn("提取中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        console=console, transient=True, disable=as_json,
+        console=console(), transient=True, disable=as_json,
     ) as progress:  # fmt: skip
         task = progress.add_task("", total=len(files))
 
@@ -55,7 +55,7 @@ def mine_command(
         try:
             mined = mine_files(files, on_file=advance, jobs=jobs)
         except KeyboardInterrupt:
-            console.print(f"已中断：{out} 没有任何改动", highlight=False)
+            say(f"已中断：{out} 没有任何改动")
             raise typer.Exit(130) from None
     folder = write_bank(mined, out)
     if as_json:
@@ -79,7 +79,9 @@ def report(mined: Mined, folder: Path) -> dict[str, object]:
 
 def _print_report(mined: Mined, folder: Path) -> None:
     for file, reason in mined.skipped:
-        console.print(f"[yellow]跳过[/] {file}：{reason}")
+        console().print(f"[yellow]跳过[/] {file}：{reason}")
+    from rich.table import Table
+
     from drafter.resources import role_rules
 
     rules = role_rules()
@@ -91,7 +93,7 @@ def _print_report(mined: Mined, folder: Path) -> None:
     table.add_column("条数", justify="right")
     for role, count in sorted(mined.by_role().items()):
         table.add_row(role, rules.roles[role].about, str(count))
-    console.print(table)
+    console().print(table)
     dropped = "，".join(f"{reason} {n}" for reason, n in mined.dropped.most_common())
-    console.print(f"未收录的句子：{dropped or '无'}")
-    console.print(f"已写入 {folder}")
+    console().print(f"未收录的句子：{dropped or '无'}")
+    say(f"已写入 {folder}")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.text import Text
-from rich.tree import Tree
 
 from drafter.cli.output import console, print_json
 from drafter.tree import Paragraph, Speech
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 PREVIEW_CHARS = 36
 
@@ -40,12 +40,15 @@ def parse_command(
         return
     for n, speech in enumerate(speeches, 1):
         if len(speeches) > 1:
-            console.rule(f"第 {n} 篇，共 {len(speeches)} 篇")
-        console.print(speech_tree(speech))
+            console().rule(f"第 {n} 篇，共 {len(speeches)} 篇")
+        console().print(speech_tree(speech))
         _print_placeholders(speech)
 
 
 def speech_tree(speech: Speech) -> Tree:
+    from rich.text import Text
+    from rich.tree import Tree
+
     byline = "，".join(x for x in (speech.speaker, speech.date) if x)
     root = Tree(Text(speech.title or "（无标题）", style="bold") + Text(f"  {byline}" if byline else "", style="dim"))
     if speech.salutation:
@@ -61,6 +64,8 @@ def speech_tree(speech: Speech) -> Tree:
 
 
 def _add_paragraphs(node: Tree, label: str, paragraphs: list[Paragraph]) -> None:
+    from rich.text import Text
+
     if not paragraphs:
         return
     branch = node.add(Text(f"{label}（{len(paragraphs)} 段）", style="green"))
@@ -74,6 +79,8 @@ def _print_placeholders(speech: Speech) -> None:
 
     found = find_placeholders([p.text for p in speech.paragraphs()])
     if found:
-        console.print(f"[bold red]待补充的占位符 {len(found)} 处[/]（×、XXX、** 等，请核实后填写）：")
+        from rich.markup import escape
+
+        console().print(f"[bold red]待补充的占位符 {len(found)} 处[/]（×、XXX、** 等，请核实后填写）：")
         for ph in found:
-            console.print(f"  [red]{escape(ph.text)}[/]  …{escape(ph.context)}…")
+            console().print(f"  [red]{escape(ph.text)}[/]  …{escape(ph.context)}…")

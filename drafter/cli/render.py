@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from drafter.cli.output import console
+from drafter.cli.output import say
 from drafter.errors import UsageError
 
 
@@ -57,4 +57,4 @@ def render_command(
     )
     for speech, path in zip(speeches, paths):
         render(speech, path, chosen, layout, reference)
-        console.print(f"已生成 {path}")
+        say(f"已生成 {path}")

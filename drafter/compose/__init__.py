@@ -14,7 +14,7 @@ from drafter.bank.layers import Bank
 from drafter.compose.genres import Genre, load_genre
 from drafter.compose.pool import Candidate, Pool, TopicForm, bigrams, strip_marker
 from drafter.errors import UsageError
-from drafter.resources import load_yaml, structure_rules
+from drafter.resources import load_yaml, parse_yaml, structure_rules
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 MIN_WORDS, MAX_WORDS = 500, 20000
@@ -365,7 +365,7 @@ def outline_from_file(path: Path) -> Outline:
         text = path.read_text(encoding="utf-8")
         if nesting(text) > MAX_NESTING:
             raise UsageError(f"提纲文件 {path.name} 嵌套层数过多，不像提纲文件")
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except FileNotFoundError:
         raise UsageError(f"找不到提纲文件：{path}") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DataError, UsageError
-from drafter.resources import shipped_folder
+from drafter.resources import parse_yaml, shipped_folder
 
 MARKERS = ("shi", "yao", "paren")  # 一是 / 一要 / （一）
 
@@ -91,7 +91,7 @@ def _render_genre(genre_id: str, path: Path, context: dict[str, object]) -> Genr
 
     try:
         text = SandboxedEnvironment().from_string(path.read_text(encoding="utf-8")).render(**context)
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except (OSError, TemplateError, yaml.YAMLError) as exc:
         raise DataError(f"讲话类型模板 {path} 有错误：{exc}") from None
     return _genre(genre_id, path, data)

@@ -53,10 +53,12 @@ def docx_bytes(speech: Speech, layout: Layout, reference: Path | None = None, fo
     condensed just enough for the grid's characters to fit a line."""
     document = _open_reference(reference) if reference else docx.Document()
     _chinese_defaults(document, layout, condense=for_libreoffice)
+    existing = {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    keep = reference is not None
+    styles = {role: _style(document, existing, spec, layout, keep) for role, spec in layout.styles.items()}
     if reference is None:
         _page_setup(document, layout, char_grid=not for_libreoffice)
-        _page_numbers(document, layout)
-    styles = {role: _style(document, spec, layout, keep=reference is not None) for role, spec in layout.styles.items()}
+        _page_numbers(document, layout, styles["page_number"])
     laid_out = blocks(speech)
     # One blank line's space under the title and under the byline, as offices lay them out.
     spaced = {max((i for i, b in enumerate(laid_out) if b.kind in kinds), default=-1) for kinds in _SPACED_AFTER}
@@ -155,7 +157,7 @@ def _page_setup(document: Document, layout: Layout, char_grid: bool) -> None:
         grid.set(qn("w:type"), "lines")
 
 
-def _page_numbers(document: Document, layout: Layout) -> None:
+def _page_numbers(document: Document, layout: Layout, style: ParagraphStyle) -> None:
     """ "— 1 —" in 宋体 14 pt, a Word PAGE field: odd pages right, even pages left, one
     character in from the edge of the text block."""
     document.settings.odd_and_even_pages_header_footer = True
@@ -165,7 +167,7 @@ def _page_numbers(document: Document, layout: Layout) -> None:
     for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        paragraph.style = _style(document, spec, layout, keep=False)
+        _apply(paragraph, style)
         paragraph.alignment = _ALIGN[align]
         if align == "right":
             paragraph.paragraph_format.right_indent = inset
@@ -192,14 +194,19 @@ def _page_field(paragraph: Paragraph) -> None:
         run._r.append(element)
 
 
-def _style(document: Document, spec: StyleSpec, layout: Layout, keep: bool) -> ParagraphStyle:
-    """The paragraph style SPEC names: the document's own when KEEP and it has one (a writer's
-    house template), else made from the layout."""
-    existing = {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+def _style(
+    document: Document, existing: dict[str, ParagraphStyle], spec: StyleSpec, layout: Layout, keep: bool
+) -> ParagraphStyle:
+    """The paragraph style SPEC names: the document's own (in EXISTING, by name) when KEEP and it
+    has one (a writer's house template), else made from the layout."""
     if spec.name in existing and keep:
         return existing[spec.name]
-    style = existing.get(spec.name) or document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles["Normal"]
+    # Added on the XML: python-docx's add_style first scans every style for the name, and
+    # EXISTING already says it is not there.
+    style = existing.get(spec.name) or ParagraphStyle(
+        document.styles.element.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False)
+    )
+    style.base_style = existing["Normal"]
     style.quick_style = True
     _fonts(style.element.get_or_add_rPr(), spec.font, spec.font if spec.font == "宋体" else layout.latin_font)
     style.font.size = Pt(spec.size_pt)
@@ -223,7 +230,8 @@ def _style(document: Document, spec: StyleSpec, layout: Layout, keep: bool) -> P
 
 def _write_block(document: Document, block: Block, styles: dict[str, ParagraphStyle], layout: Layout) -> Paragraph:
     role = _BLOCK_STYLE.get(block.kind, block.kind)
-    paragraph = document.add_paragraph(style=styles[role])
+    paragraph = document.add_paragraph()
+    _apply(paragraph, styles[role])
     if block.kind == "title":
         lines = balanced_lines(block.text, layout)
         for n, line in enumerate(lines):
@@ -238,6 +246,11 @@ def _write_block(document: Document, block: Block, styles: dict[str, ParagraphSt
     else:
         paragraph.add_run(block.text)
     return paragraph
+
+
+def _apply(paragraph: Paragraph, style: ParagraphStyle) -> None:
+    # By id: python-docx's style setter scans every style of the document on each call.
+    paragraph._p.style = style.style_id
 
 
 def balanced_lines(title: str, layout: Layout) -> list[str]:

@@ -1,0 +1,55 @@
+"""drafter's own data files (drafter/data/*.yaml): every rule loads, and every pattern compiles.
+
+Patterns compile on first use (a draft needs few of them), so a broken one would otherwise surface
+only when some speech happens to reach it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from drafter import resources
+from drafter.errors import DataError
+from drafter.resources import Regex
+
+LOADERS = [
+    resources.cleaning_rules,
+    resources.structure_rules,
+    resources.role_rules,
+    resources.wording_rules,
+    resources.layouts,
+]
+
+
+def _patterns(value: object) -> list[Regex]:
+    """Every Regex inside VALUE (dataclasses, lists, tuples and dicts, walked through)."""
+    if isinstance(value, Regex):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [r for f in dataclasses.fields(value) for r in _patterns(getattr(value, f.name))]
+    if isinstance(value, dict):
+        return [r for v in value.values() for r in _patterns(v)]
+    if isinstance(value, list | tuple):
+        return [r for v in value for r in _patterns(v)]
+    return []
+
+
+def test_every_pattern_of_the_data_files_compiles():
+    patterns = [p for load in LOADERS for p in _patterns(load())]
+    assert len(patterns) > 120  # roles, wording, structure and cleaning rules all reached (136 today)
+    for pattern in patterns:
+        assert pattern.compiled.pattern == pattern.pattern
+
+
+def test_a_broken_pattern_names_its_file_and_key():
+    broken = Regex("(未闭合", "roles.yaml: 'domains.safety'")
+    with pytest.raises(DataError, match=r"roles\.yaml: 'domains\.safety' is not a valid pattern"):
+        broken.search("安全生产")
+
+
+def test_patterns_match_as_compiled_ones_do():
+    rules = resources.structure_rules()
+    match = rules.level1.match("三、压实责任")
+    assert match is not None and rules.marker_number(match) == 3
+    assert rules.closing_start.match("同志们，") is not None
