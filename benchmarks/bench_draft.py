@@ -1,7 +1,7 @@
 """A `drafter draft … -o x.docx` process, start to finish, against `python -c "import docx, jinja2,
 typer"` in the same run (the aim: at most twice as long).
 
-    python benchmarks/bench_draft.py            # 7 runs each, median and min
+    python benchmarks/bench_draft.py            # 15 runs each, in turn; median and min
 
 The first draft builds the bank cache; it is run once before timing, as a writer's second
 draft would find it.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from timing import timed  # benchmarks/timing.py, beside this script
 
-RUNS = 7
+RUNS = 15
 
 
 def main() -> None:
@@ -36,8 +36,10 @@ def main() -> None:
         ]
         baseline = [sys.executable, "-c", "import docx, jinja2, typer"]
         timed(draft, env)  # builds the bank cache
-        drafts = [timed(draft, env) for _ in range(RUNS)]
-        imports = [timed(baseline, env) for _ in range(RUNS)]
+        drafts, imports = [], []
+        for _ in range(RUNS):  # in turn, so that a busy spell of the machine falls on both
+            drafts.append(timed(draft, env))
+            imports.append(timed(baseline, env))
     d, b = statistics.median(drafts), statistics.median(imports)
     print(f"drafter draft … -o x.docx: median {d:.3f} s (min {min(drafts):.3f} s)")
     print(f'python -c "import docx, jinja2, typer": median {b:.3f} s (min {min(imports):.3f} s)')

@@ -1,10 +1,11 @@
 """drafter's command line: a thin Typer layer that parses options, calls the library and prints.
 
-Every command group lives in a module of its own and is registered here.
+Every command group lives in a module of its own, with a register(app) function.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Annotated
@@ -28,16 +29,32 @@ class _FriendlyGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
 
 
-app = typer.Typer(
-    cls=_FriendlyGroup,
-    name="drafter",
-    help="drafter：讲话稿起草工具（离线运行）。Drafts Chinese official speeches offline.\n\n"
-    "例 Examples:  drafter draft 安全生产 -o 讲话.docx    drafter check 讲话.docx    drafter genres",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# The module of each command. Only the module of the command being run is loaded and turned into
+# click commands: doing that for every command costs more than a draft's own work.
+COMMAND_MODULES = {
+    "draft": "draft", "outline": "draft", "genres": "draft", "parse": "parse", "render": "render",
+    "check": "check", "mine": "mine", "bank": "bank",
+}  # fmt: skip
+
+
+def make_app(command: str | None = None) -> typer.Typer:
+    """drafter's command line; with COMMAND (a command's name), the app holds that command's
+    module only, else every command."""
+    app = typer.Typer(
+        cls=_FriendlyGroup,
+        name="drafter",
+        help="drafter：讲话稿起草工具（离线运行）。Drafts Chinese official speeches offline.\n\n"
+        "例 Examples:  drafter draft 安全生产 -o 讲话.docx    drafter check 讲话.docx    drafter genres",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    modules = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else dict.fromkeys(COMMAND_MODULES.values())
+    for module in modules:
+        importlib.import_module(f"drafter.cli.{module}").register(app)
+    return app
 
 
 def _version(value: bool) -> None:
@@ -46,7 +63,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号 Show the version.")
@@ -55,20 +71,18 @@ def _root(
     """drafter：讲话稿起草工具。"""
 
 
-from drafter.cli import bank, check, draft, mine, parse, render  # noqa: E402  (each registers its commands on app)
-
-draft.register(app)
-parse.register(app)
-render.register(app)
-check.register(app)
-mine.register(app)
-bank.register(app)
+def __getattr__(name: str) -> typer.Typer:
+    """`from drafter.cli import app`: the whole command line, for scripts and tests."""
+    if name == "app":
+        return make_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """Console entry point. An unexpected failure is reported in one line, not a traceback."""
+    args = sys.argv[1:]
     try:
-        app()
+        make_app(args[0] if args else None)()
     except Exception as exc:  # the last guard for users; DRAFTER_DEBUG=1 shows the traceback
         if os.environ.get("DRAFTER_DEBUG"):
             raise
