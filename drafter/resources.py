@@ -459,6 +459,50 @@ def _order(f: _Fields) -> OrderRule:
     )
 
 
+@dataclass(frozen=True)
+class ComposeRules:
+    shapes: list[tuple[Regex, str]]  # a topic's pattern -> its verb
+    verbs: list[str]  # verbs phrases put before {{ topic }}
+    count_words: list[str]
+    role_order: list[str]
+    moves: list[str]
+    default_move: str
+    once_moves: frozenset[str]
+
+    def verb_for(self, topic: str) -> str:
+        return next((verb for pattern, verb in self.shapes if pattern.search(topic)), self.shapes[-1][1])
+
+    def place_in_point(self, role: str | None, move: str | None) -> tuple[int, int]:
+        """Where a sentence of ROLE (and, for the situation, of MOVE) stands among a point's."""
+        rank = self.role_order.index(role) if role in self.role_order else len(self.role_order)
+        return rank, self.moves.index(move if move in self.moves else self.default_move)
+
+
+@cache
+def compose_rules() -> ComposeRules:
+    f = _Fields("compose.yaml", load_yaml("compose.yaml"))
+    shapes = []
+    for i, item in enumerate(f.get("shapes", list)):
+        shape = _Fields(f"compose.yaml: shapes[{i}]", _mapping(item))
+        shapes.append((shape.regex("pattern"), shape.get("verb", str)))
+    if not shapes:
+        raise DataError("compose.yaml: 'shapes' must not be empty")
+    moves = f.strings("moves")
+    default_move = f.get("default_move", str)
+    once_moves = frozenset(f.strings("once_moves"))
+    if default_move not in moves or not once_moves <= set(moves):
+        raise DataError("compose.yaml: default_move and once_moves must be among the moves")
+    return ComposeRules(
+        shapes=shapes,
+        verbs=f.strings("verbs"),
+        count_words=f.strings("count_words"),
+        role_order=f.strings("role_order"),
+        moves=moves,
+        default_move=default_move,
+        once_moves=once_moves,
+    )
+
+
 # The role ids of the design's table: a contract with scripts and other offices' banks.
 CONTRACT_ROLES = (
     "title", "salutation", "opening.purpose", "opening.recap", "opening.affirm", "opening.transition",

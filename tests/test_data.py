@@ -19,6 +19,7 @@ LOADERS = [
     resources.role_rules,
     resources.wording_rules,
     resources.layouts,
+    resources.compose_rules,
 ]
 
 

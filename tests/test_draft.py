@@ -151,6 +151,27 @@ def test_point_bodies_follow_their_leads(drafts):
             assert shares or any(t.startswith("theme:") for t in phrase.tags), (point.lead, first_body.text)
 
 
+@pytest.mark.parametrize("genre", ["commendation", "work-meeting"])
+def test_a_point_argues_in_order(drafts, genre):
+    """Situation first (what has been achieved before what is still wrong, one turn, one
+    conclusion), then what it means, then what must be done (drafter/data/compose.yaml)."""
+    phrases = {p.id: p for p in Bank.open().phrases()}
+    moves = ["成绩", "形势", "转折", "问题", "对策"]
+    roles = ["body.situation", "body.achievement", "body.claim", "body.reason", "body.quote", "body.demand"]
+    seen_situation = 0
+    for topic in TOPICS:
+        for section in drafts[(topic, genre, 1)].speech.sections:
+            for point in section.points:
+                body = [s for p in point.paragraphs for s in p.sentences if s.source]
+                ranks = [roles.index(s.role) if s.role in roles else len(roles) for s in body]
+                assert ranks == sorted(ranks), (topic, point.lead)
+                tagged = [t[5:] for s in body for t in phrases[s.source].tags if t.startswith("move:")]
+                seen_situation += bool(tagged)
+                assert [moves.index(m) for m in tagged] == sorted(moves.index(m) for m in tagged), (topic, point.lead)
+                assert tagged.count("转折") <= 1 and tagged.count("对策") <= 1, (topic, point.lead)
+    assert seen_situation >= len(TOPICS) * (genre == "commendation")  # situation points were drafted
+
+
 def test_same_seed_same_draft_and_other_seeds_differ(drafts):
     again = draft(Options("安全生产", seed=1, speaker="张明", date=DAY), Bank.open())
     assert again.speech == drafts[("安全生产", "work-meeting", 1)].speech

@@ -14,7 +14,7 @@ from drafter.bank.layers import Bank
 from drafter.compose.genres import Genre, load_genre
 from drafter.compose.pool import Candidate, Pool, TopicForm, bigrams, strip_marker
 from drafter.errors import UsageError
-from drafter.resources import load_yaml, parse_yaml, structure_rules
+from drafter.resources import compose_rules, parse_yaml, structure_rules
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 MIN_WORDS, MAX_WORDS = 500, 20000
@@ -200,6 +200,7 @@ def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft
         closing=_closing(pool, genre, options.topic),
     )
     _fit_length(speech, pool, outline, options.topic)
+    _in_order(speech, pool)
     sources = {
         c.phrase.id: _source_label(c) for role in pool.candidates.values() for c in role if c.phrase.id in pool.used_ids
     }
@@ -234,7 +235,8 @@ def _opening(pool: Pool, genre: Genre, options: Options, sections: int) -> list[
 
 
 def _count_word(n: int) -> str:
-    return load_yaml("topics.yaml")["count_words"][n - 1] if 1 <= n <= 10 else str(n)
+    words = compose_rules().count_words
+    return words[n - 1] if 1 <= n <= len(words) else str(n)
 
 
 _BODY_ROLES = {
@@ -271,15 +273,18 @@ def _point(lead: str, n: int, marker: str, numerals: list[str], sentences: list[
 RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its lead
 
 
-def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> Candidate | None:
+def _body_for(
+    pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str, skip: frozenset[str] = frozenset()
+) -> Candidate | None:
     """The sentence that best follows LEAD: the words and theme it shares with it (and the topic,
-    which keeps the section on its subject). None when nothing left is relevant."""
+    which keeps the section on its subject), making none of the moves to SKIP (the point made
+    them). None when nothing left is relevant."""
     lead_theme = pool.lead_themes.get(lead)
     lead_words = bigrams(lead)
 
     def score(c: Candidate) -> float:
         shared = len(lead_words & c.words)
-        if c.theme is None and shared < 2:  # a mined sentence must say what the lead says
+        if c.move in skip or (c.theme is None and shared < 2):  # a mined sentence must say what the lead says
             return 0.0
         same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0
         in_section = 2.0 if c.theme in themes else 0.0
@@ -322,11 +327,13 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
             return  # the bank has nothing more to say on this topic
         _, point, plan = max(growing, key=lambda g: (g[0], -_length(g[1])))
         roles = _BODY_ROLES.get(plan.role, _DEFAULT_BODY)
-        found = _body_for(pool, strip_marker(point.lead), roles, plan.themes, topic)
+        made = {pool.moves.get(s.source or "") for p in point.paragraphs for s in p.sentences}
+        skip = compose_rules().once_moves & made
+        found = _body_for(pool, strip_marker(point.lead), roles, plan.themes, topic, skip)
         if found is None and len(spent) + 1 >= len(growing):
             # Long drafts, when nothing closely related is left anywhere: the team's sentences
             # (written for any topic) of the section's themes, then of any theme, then the rest.
-            found = pool.take(roles, _curated_first(plan.themes), at_least=0.0)
+            found = pool.take(roles, _curated_first(plan.themes, skip), at_least=0.0)
         if found is None:
             spent.add(id(point))
             continue
@@ -339,9 +346,27 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
         length += added
 
 
-def _curated_first(themes: list[str]):
-    """Score: the team's sentences of THEMES, then of any theme, then mined ones."""
-    return lambda c: (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
+def _in_order(speech: Speech, pool: Pool) -> None:
+    """Each point's sentences in the order an argument runs (compose.yaml): the situation (what
+    has been achieved before what is still wrong), what it means, then what must be done. The
+    lead stays first; sentences of one step keep the order they were chosen in."""
+    rules = compose_rules()
+
+    def place(sentence: Sentence) -> tuple[int, int]:
+        if sentence.role == "point.lead":
+            return -1, 0
+        return rules.place_in_point(sentence.role, pool.moves.get(sentence.source or ""))
+
+    for section in speech.sections:
+        for point in section.points:
+            for paragraph in point.paragraphs:
+                paragraph.sentences.sort(key=place)
+
+
+def _curated_first(themes: list[str], skip: frozenset[str]):
+    """Score: the team's sentences of THEMES, then of any theme, then mined ones (none of the
+    moves to SKIP)."""
+    return lambda c: -1.0 if c.move in skip else (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
 
 
 def _length(point: Point) -> int:

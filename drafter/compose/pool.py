@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from drafter.bank.model import Phrase
-from drafter.resources import load_yaml, role_rules, wording_rules
+from drafter.resources import compose_rules, role_rules, wording_rules
 
 _SLOT_X = "{{ x }}"
 _ENDS = "。！？”"
-_PAIRS = re.compile("[\u4e00-\u9fff]{2}")
+_PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")  # every overlapping pair of Chinese characters
 JITTER = 6.0
 NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
 
@@ -25,6 +25,7 @@ class Candidate:
     text: str  # filled in
     theme: str | None
     genre: str | None
+    move: str | None  # a situation phrase's step in the argument (compose.yaml: moves)
     words: frozenset[str]  # its two-character words, for matching it to a lead
 
 
@@ -38,8 +39,7 @@ class TopicForm:
 
     @classmethod
     def of(cls, topic: str) -> TopicForm:
-        data = load_yaml("topics.yaml")
-        verb = next(s["verb"] for s in data["shapes"] if re.search(s["pattern"], topic))
+        verb = compose_rules().verb_for(topic)
         domains = {d for d, pattern in role_rules().domains.items() if pattern.search(topic)}
         return cls(topic, verb, domains)
 
@@ -51,6 +51,7 @@ class Pool:
     used_ids: set[str] = field(default_factory=set)
     used_texts: list[str] = field(default_factory=list)
     lead_themes: dict[str, str] = field(default_factory=dict)  # a lead's words -> its curated theme
+    moves: dict[str, str] = field(default_factory=dict)  # phrase id -> its move, where it has one
 
     @classmethod
     def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
@@ -60,7 +61,7 @@ class Pool:
 
         rules = wording_rules()
         stale = rules.stale_on(when)
-        verbs = load_yaml("topics.yaml")["verbs"]
+        verbs = compose_rules().verbs
         verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
         placeholder = rules.form.unfilled
         # One pass over each phrase says whether any wording rule could apply at all; the rules
@@ -79,11 +80,13 @@ class Pool:
                 continue
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
-            theme = next((t[6:] for t in phrase.tags if t.startswith("theme:")), None)
-            genre = next((t[6:] for t in phrase.tags if t.startswith("genre:")), None)
-            by_role.setdefault(phrase.role, []).append(Candidate(phrase, text, theme, genre, frozenset(bigrams(text))))
+            theme, genre, move = (_tag(phrase, kind) for kind in ("theme", "genre", "move"))
+            by_role.setdefault(phrase.role, []).append(
+                Candidate(phrase, text, theme, genre, move, frozenset(bigrams(text)))
+            )
         lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
-        return cls(by_role, random.Random(seed), lead_themes=lead_themes)
+        moves = {c.phrase.id: c.move for role in by_role.values() for c in role if c.move}
+        return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves)
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
         """The best unused candidate of ROLES by SCORE (a function of the candidate; ties and
@@ -108,6 +111,11 @@ class Pool:
         self.used_texts.append(candidate.text)
 
 
+def _tag(phrase: Phrase, kind: str) -> str | None:
+    """The value of PHRASE's first KIND:value tag."""
+    return next((t[len(kind) + 1 :] for t in phrase.tags if t.startswith(kind + ":")), None)
+
+
 def _fits(phrase: Phrase, form: TopicForm) -> bool:
     if phrase.topics and form.topic not in phrase.topics:
         return False
@@ -126,4 +134,4 @@ def strip_marker(lead: str) -> str:
 
 
 def bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1) if _PAIRS.fullmatch(text[i : i + 2])}
+    return set(_PAIRS.findall(text))
