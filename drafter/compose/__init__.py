@@ -248,7 +248,7 @@ _DEFAULT_BODY = ("body.demand", "body.measure", "body.claim")
 
 def _section(pool: Pool, outline: SectionOutline, index: int, topic: str) -> Section:
     numerals = structure_rules().numerals
-    roles = _BODY_ROLES.get(outline.role, _DEFAULT_BODY)
+    roles = _roles(outline)
     heading = f"{numerals[index]}、{outline.heading}"
     paragraphs = []
     if topic not in outline.heading:  # the topic stands in every section
@@ -273,24 +273,25 @@ def _point(lead: str, n: int, marker: str, numerals: list[str], sentences: list[
 RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its lead
 
 
-def _body_for(
-    pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str, skip: frozenset[str] = frozenset()
-) -> Candidate | None:
-    """The sentence that best follows LEAD: the words and theme it shares with it (and the topic,
-    which keeps the section on its subject), making none of the moves to SKIP (the point made
-    them). None when nothing left is relevant."""
+def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> Candidate | None:
+    return pool.take_first(_bodies_ranked(pool, lead, roles, themes, topic))
+
+
+def _bodies_ranked(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> list[Candidate]:
+    """The sentences that would follow LEAD, best first: by the words and theme they share with it
+    (and the topic, which keeps the section on its subject); only those relevant to it."""
     lead_theme = pool.lead_themes.get(lead)
     lead_words = bigrams(lead)
 
     def score(c: Candidate) -> float:
         shared = len(lead_words & c.words)
-        if c.move in skip or (c.theme is None and shared < 2):  # a mined sentence must say what the lead says
+        if c.theme is None and shared < 2:  # a mined sentence must say what the lead says
             return 0.0
         same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0
         in_section = 2.0 if c.theme in themes else 0.0
         return same_theme + 2.0 * shared + in_section + 1.0 * (topic in c.text)
 
-    return pool.take(roles, score, at_least=RELEVANT)
+    return pool.rank(roles, score, at_least=RELEVANT)
 
 
 def _closing(pool: Pool, genre: Genre, topic: str) -> list[Paragraph]:
@@ -310,40 +311,56 @@ def visible_length(speech: Speech) -> int:
     return sum(len(re.sub(r"\s", "", b.text)) for b in blocks(speech))
 
 
+@dataclass
+class _Growing:
+    """A point of a section being grown, with the sentences that would follow its lead."""
+
+    point: Point
+    section: int
+    ranked: list[Candidate]  # ranked once: the scores hold for the whole draft
+    length: int
+
+
 def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> None:
     """Grow the points, each toward its section's share, by sentences that follow from their
     leads, until the speech reaches its length or nothing relevant is left."""
     target = outline.words
     length = visible_length(speech)
-    spent: set[int] = set()  # points with nothing relevant left
-    while length < target:
-        growing = [
-            (_share_gap(section, plan), point, plan)
-            for section, plan in zip(speech.sections, outline.sections)
-            for point in section.points
-            if id(point) not in spent
-        ]
-        if not growing:
-            return  # the bank has nothing more to say on this topic
-        _, point, plan = max(growing, key=lambda g: (g[0], -_length(g[1])))
-        roles = _BODY_ROLES.get(plan.role, _DEFAULT_BODY)
+    growing = [
+        _Growing(
+            point, n, _bodies_ranked(pool, strip_marker(point.lead), _roles(plan), plan.themes, topic), _length(point)
+        )
+        for n, (section, plan) in enumerate(zip(speech.sections, outline.sections))
+        for point in section.points
+    ]
+    have = [sum(g.length for g in growing if g.section == n) for n in range(len(outline.sections))]
+    while length < target and growing:
+        # The point of the section furthest below its share, the shortest point first.
+        grow = max(growing, key=lambda g: (_share_gap(have[g.section], outline.sections[g.section]), -g.length))
+        plan, point = outline.sections[grow.section], grow.point
         made = {pool.moves.get(s.source or "") for p in point.paragraphs for s in p.sentences}
         skip = compose_rules().once_moves & made
-        found = _body_for(pool, strip_marker(point.lead), roles, plan.themes, topic, skip)
-        if found is None and len(spent) + 1 >= len(growing):
+        found = pool.take_first(grow.ranked, skip)
+        if found is None and len(growing) == 1:
             # Long drafts, when nothing closely related is left anywhere: the team's sentences
             # (written for any topic) of the section's themes, then of any theme, then the rest.
-            found = pool.take(roles, _curated_first(plan.themes, skip), at_least=0.0)
+            found = pool.take(_roles(plan), _curated_first(plan.themes, skip), at_least=0.0)
         if found is None:
-            spent.add(id(point))
+            growing.remove(grow)  # nothing relevant is left for it
             continue
-        if not point.paragraphs:
-            point.paragraphs.append(Paragraph([]))
         added = len(re.sub(r"\s", "", found.text))
         if length + added > target * 1.1:  # it would overshoot: the speech is long enough
             return
+        if not point.paragraphs:
+            point.paragraphs.append(Paragraph([]))
         point.paragraphs[-1].sentences.append(_sentence(found))
         length += added
+        grow.length += len(found.text)
+        have[grow.section] += len(found.text)
+
+
+def _roles(plan: SectionOutline) -> tuple[str, ...]:
+    return _BODY_ROLES.get(plan.role, _DEFAULT_BODY)
 
 
 def _in_order(speech: Speech, pool: Pool) -> None:
@@ -373,10 +390,10 @@ def _length(point: Point) -> int:
     return sum(len(p.text) for p in point.paragraphs)
 
 
-def _share_gap(section: Section, plan: SectionOutline) -> float:
-    """How far a section is below its share of the length (1 = empty, 0 = reached)."""
+def _share_gap(have: int, plan: SectionOutline) -> float:
+    """How far a section with HAVE characters in its points is below its share of the length
+    (1 = empty, 0 = reached)."""
     want = plan.words or 1
-    have = sum(_length(point) for point in section.points)
     return (want - have) / want
 
 

@@ -5,8 +5,8 @@ genre by dropping a template into their own templates folder."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.errors import DataError, UsageError
 from drafter.resources import parse_yaml, shipped_folder
@@ -14,8 +14,7 @@ from drafter.resources import parse_yaml, shipped_folder
 MARKERS = ("shi", "yao", "paren")  # 一是 / 一要 / （一）
 
 
-@dataclass(frozen=True)
-class SectionPlan:
+class SectionPlan(NamedTuple):
     role: str
     points: int
     share: float  # of the body's length
@@ -24,8 +23,7 @@ class SectionPlan:
     tasks: bool = False  # the user's --point items become this section's points
 
 
-@dataclass(frozen=True)
-class Genre:
+class Genre(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -35,7 +33,7 @@ class Genre:
     opening: tuple[str, ...]
     sections: tuple[SectionPlan, ...]
     closing: tuple[str, ...]
-    file: Path = field(compare=False, default=Path())
+    file: Path = Path()
 
 
 def user_templates() -> Path:

@@ -8,9 +8,13 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.bank.model import Phrase
-from drafter.resources import compose_rules, role_rules, wording_rules
+from drafter.resources import OrderRule, PhraseRule, Regex, compose_rules, role_rules, wording_rules
+
+if TYPE_CHECKING:
+    from drafter.check.findings import Paragraph as CheckParagraph
 
 _SLOT_X = "{{ x }}"
 _ENDS = "。！？”"
@@ -19,8 +23,7 @@ JITTER = 6.0
 NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     phrase: Phrase
     text: str  # filled in
     theme: str | None
@@ -57,49 +60,61 @@ class Pool:
     def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
         from drafter.bank.schema import fill_slots
         from drafter.check.findings import Paragraph
-        from drafter.check.wording import order_findings, phrase_findings
 
         rules = wording_rules()
         stale = rules.stale_on(when)
         verbs = compose_rules().verbs
         verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
         placeholder = rules.form.unfilled
-        # One pass over each phrase says whether any wording rule could apply at all; the rules
-        # themselves run only on the few phrases that pass it.
-        any_stale = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in stale).replace("(?P<hit>", "(?:"))
-        formula_words = re.compile("|".join(re.escape(v) for rule in rules.orders for item in rule.items for v in item))
+        stale_words = "|".join(f"(?:{r.pattern.pattern})" for r in stale).replace("(?P<hit>", "(?:")
+        formula_words = "|".join(re.escape(v) for rule in rules.orders for item in rule.items for v in item)
+        # One pass over each phrase says which checks could find anything at all; they run only
+        # on the few phrases that need them (and the stale-wording rules compile only then).
+        kinds = (("placeholder", placeholder.pattern), ("stale", stale_words), ("formula", formula_words))
+        suspect = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in kinds if pattern))
         by_role: dict[str, list[Candidate]] = {}
         for phrase in phrases:
             if not _fits(phrase, form) or _SLOT_X in phrase.text:
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
-            paragraph = Paragraph(0, text, "body")
-            if placeholder.search(text) or (any_stale.search(text) and phrase_findings(paragraph, stale)):
-                continue
-            if len(formula_words.findall(text)) > 1 and any(order_findings(paragraph, rule) for rule in rules.orders):
-                continue
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
-            theme, genre, move = (_tag(phrase, kind) for kind in ("theme", "genre", "move"))
-            by_role.setdefault(phrase.role, []).append(
-                Candidate(phrase, text, theme, genre, move, frozenset(bigrams(text)))
+            found = [m.lastgroup or "" for m in suspect.finditer(text)]
+            if found and _flawed(Paragraph(0, text, "body"), found, placeholder, stale, rules.orders):
+                continue
+            tags = _tags(phrase)
+            candidate = Candidate(
+                phrase, text, tags.get("theme"), tags.get("genre"), tags.get("move"), frozenset(bigrams(text))
             )
+            by_role.setdefault(phrase.role, []).append(candidate)
         lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
         moves = {c.phrase.id: c.move for role in by_role.values() for c in role if c.move}
         return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves)
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
-        """The best unused candidate of ROLES by SCORE (a function of the candidate; ties and
-        near-ties broken by the seed), or None when none is left (or none scores AT_LEAST)."""
-        from rapidfuzz import fuzz, process
+        """The best unused candidate of ROLES by SCORE, or None when none is left (or none
+        scores AT_LEAST)."""
+        return self.take_first(self.rank(roles, score, at_least))
 
+    def rank(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> list[Candidate]:
+        """The unused candidates of ROLES that score AT_LEAST, best first by SCORE (a function of
+        the candidate; ties and near-ties broken by the seed). A ranking stays good while the
+        pool is used: take_first passes over what has been used since."""
         options = [c for role in roles for c in self.candidates.get(role, []) if c.phrase.id not in self.used_ids]
         scored = [((score(c) if score else 0.0), c) for c in options]
         if at_least is not None:
             scored = [(s, c) for s, c in scored if s >= at_least]
         # The seed decides among candidates that score alike (within JITTER of each other).
-        ranked = [c for _, c in sorted(scored, key=lambda sc: -(sc[0] + JITTER * self.rng.random()))]
+        return [c for _, c in sorted(scored, key=lambda sc: -(sc[0] + JITTER * self.rng.random()))]
+
+    def take_first(self, ranked: list[Candidate], skip: frozenset[str] = frozenset()) -> Candidate | None:
+        """The first of RANKED that is unused, says nothing nearly as a used sentence does, and
+        makes none of the moves to SKIP."""
+        from rapidfuzz import fuzz, process
+
         for candidate in ranked:
+            if candidate.phrase.id in self.used_ids or candidate.move in skip:
+                continue
             if process.extractOne(candidate.text, self.used_texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE):
                 continue
             self.use(candidate)
@@ -111,9 +126,29 @@ class Pool:
         self.used_texts.append(candidate.text)
 
 
-def _tag(phrase: Phrase, kind: str) -> str | None:
-    """The value of PHRASE's first KIND:value tag."""
-    return next((t[len(kind) + 1 :] for t in phrase.tags if t.startswith(kind + ":")), None)
+def _tags(phrase: Phrase) -> dict[str, str]:
+    """PHRASE's kind:value tags (theme:, genre:, move: …) as kind -> value, the first of a kind."""
+    tags: dict[str, str] = {}
+    for tag in phrase.tags:
+        kind, _, value = tag.partition(":")
+        if value:
+            tags.setdefault(kind, value)
+    return tags
+
+
+def _flawed(
+    paragraph: CheckParagraph, kinds: list[str], placeholder: Regex, stale: list[PhraseRule], orders: list[OrderRule]
+) -> bool:
+    """Whether a phrase, filled in, holds a placeholder, stale wording or a formula out of order,
+    given the KINDS of suspect words found in it."""
+    from drafter.check.wording import order_findings, phrase_findings
+
+    if "placeholder" in kinds or "stale" in kinds:
+        if placeholder.search(paragraph.text) or phrase_findings(paragraph, stale):
+            return True
+    elif kinds.count("formula") < 2:  # a formula out of order needs two of its words
+        return False
+    return any(order_findings(paragraph, rule) for rule in orders)
 
 
 def _fits(phrase: Phrase, form: TopicForm) -> bool:

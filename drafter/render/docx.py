@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import struct
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -38,7 +39,6 @@ _SPACED_AFTER = ({"title"}, {"speaker", "date"})
 # Word time-stamps the file (document properties, zip entries): pinned, so equal drafts give
 # equal bytes. A speech's own date is used where it has one.
 FIXED_TIME = datetime(2000, 1, 1)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _OPENERS, _CLOSERS = "“《（‘", "”》）’"
 _NO_LINE_START = "”》）’，、。：；！？"  # a title line never starts with these
 PREFERRED_BREAK_BONUS = 1.5  # characters of imbalance worth a break after 的 or a closing quote
@@ -302,14 +302,29 @@ def _properties(document: Document, speech: Speech) -> None:
 
 
 def _stable_zip(data: bytes) -> bytes:
-    """The same zip with every entry's time pinned, so that the file's bytes depend on its
-    content alone."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+    """The same zip with every entry's time set to 1980-01-01 00:00, in its local header and in
+    the central directory: the only bytes that depend on when the file was written, so that the
+    file's bytes depend on its content alone. Patched in place (as strip-nondeterminism does):
+    unpacking and packing again would cost more than the whole layout."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+        start = archive.start_dir
+    for entry in entries:
+        _pin_time(out, entry.header_offset, _LOCAL_HEADER, 10)
+    at = start
+    for _ in entries:
+        _pin_time(out, at, _CENTRAL_HEADER, 12)
+        name, extra, comment = struct.unpack_from("<HHH", out, at + 28)
+        at += 46 + name + extra + comment
+    return bytes(out)
+
+
+_LOCAL_HEADER, _CENTRAL_HEADER = b"PK\x03\x04", b"PK\x01\x02"
+_DOS_1980 = struct.pack("<HH", 0, (1 << 5) | 1)  # time 00:00:00, date 1980-01-01
+
+
+def _pin_time(out: bytearray, at: int, signature: bytes, offset: int) -> None:
+    if out[at : at + 4] != signature:
+        raise ValueError("not a zip header where the directory says")  # python-docx wrote no plain zip
+    out[at + offset : at + offset + 4] = _DOS_1980
