@@ -9,6 +9,17 @@ from pathlib import Path
 from drafter.errors import InputError
 
 
+def cache_folder() -> Path:
+    """Where drafter keeps what it can make again (compiled banks, parsed data files):
+    DRAFTER_CACHE, else the user's cache folder."""
+    configured = os.environ.get("DRAFTER_CACHE")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("drafter"))
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write DATA to PATH through a temporary file in the same folder and a rename: readers see
     the old file or the new one, never a part of it."""

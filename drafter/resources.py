@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from drafter.errors import DataError
+from drafter.errors import DataError, DrafterError
+from drafter.files import atomic_write_bytes, cache_folder
 
 DATA = Path(__file__).resolve().parent / "data"  # drafter's own data files, installed with the package
 
@@ -38,10 +39,27 @@ def parse_yaml(text: str) -> Any:
 
 
 def load_yaml(name: str) -> dict[str, Any]:
-    """Read drafter/data/NAME as a mapping, or raise DataError naming the file."""
+    """Read drafter/data/NAME as a mapping, or raise DataError naming the file. What a file holds
+    is kept, parsed, in the cache folder while the file stays as it is: every draft reads these
+    files, and parsing their YAML costs more than the draft's own choices."""
+    path = DATA / name
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise DataError(f"drafter's data file {name} cannot be read: {exc}") from exc
+    key, stamp = str(path), (stat.st_mtime_ns, stat.st_size)
+    kept = _parsed_data()
+    if key in kept and kept[key][0] == stamp:
+        return kept[key][1]
+    data = _parse_data_file(path, name)
+    kept[key] = (stamp, data)
+    _keep_parsed_data(kept)
+    return data
+
+
+def _parse_data_file(path: Path, name: str) -> dict[str, Any]:
     import yaml
 
-    path = DATA / name
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -51,26 +69,47 @@ def load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
+_DATA_CACHE = "data-1.pickle"  # bump the number when what is kept changes shape
+
+
+@cache
+def _parsed_data() -> dict[str, tuple[tuple[int, int], dict[str, Any]]]:
+    """Data file path -> (its mtime and size, what it holds), as kept in the cache folder."""
+    import pickle
+
+    try:
+        kept = pickle.loads((cache_folder() / _DATA_CACHE).read_bytes())
+    except Exception:  # missing, unreadable or from another Python: parse the files again
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _keep_parsed_data(kept: dict[str, tuple[tuple[int, int], dict[str, Any]]]) -> None:
+    import pickle
+
+    try:
+        folder = cache_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(folder / _DATA_CACHE, pickle.dumps(kept))
+    except (OSError, DrafterError):  # a cache folder we cannot write only costs speed
+        pass
+
+
 class Regex:
     """A pattern from one of drafter's data files, compiled on first use: a draft needs a few of
     the two hundred patterns the data holds, and compiling them all takes longer than the draft.
     One that does not compile fails with a DataError naming its file and key (the tests compile
     every one)."""
 
-    __slots__ = ("_compiled", "pattern", "where")
-
     def __init__(self, pattern: str, where: str) -> None:
         self.pattern, self.where = pattern, where
-        self._compiled: re.Pattern[str] | None = None
 
-    @property
+    @cached_property
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            try:
-                self._compiled = re.compile(self.pattern)
-            except re.error as exc:
-                raise DataError(f"{self.where} is not a valid pattern ({exc}): {self.pattern}") from exc
-        return self._compiled
+        try:
+            return re.compile(self.pattern)
+        except re.error as exc:
+            raise DataError(f"{self.where} is not a valid pattern ({exc}): {self.pattern}") from exc
 
     @property
     def groupindex(self) -> Mapping[str, int]:

@@ -6,6 +6,8 @@ only when some speech happens to reach it."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
+import shutil
 
 import pytest
 
@@ -54,3 +56,29 @@ def test_patterns_match_as_compiled_ones_do():
     match = rules.level1.match("三、压实责任")
     assert match is not None and rules.marker_number(match) == 3
     assert rules.closing_start.match("同志们，") is not None
+
+
+def test_parsed_data_is_kept_in_the_cache_until_the_file_changes(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(resources.DATA, data)
+    monkeypatch.setattr(resources, "DATA", data)
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+    resources._parsed_data.cache_clear()
+    assert resources.load_yaml("compose.yaml")["verbs"][:3] == ["开展", "推进", "做好"]
+    assert (tmp_path / "cache" / resources._DATA_CACHE).is_file()
+
+    resources._parsed_data.cache_clear()  # a new run: what it reads comes from the cache file
+    (tmp_path / "cache" / resources._DATA_CACHE).write_bytes(
+        pickle.dumps({str(data / "compose.yaml"): (_stamp(data / "compose.yaml"), {"kept": True})})
+    )
+    assert resources.load_yaml("compose.yaml") == {"kept": True}
+
+    path = data / "compose.yaml"  # the file changes: read again
+    path.write_text(path.read_text(encoding="utf-8") + "\nextra: 1\n", encoding="utf-8")
+    assert resources.load_yaml("compose.yaml")["extra"] == 1
+    resources._parsed_data.cache_clear()
+
+
+def _stamp(path):
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from drafter.bank.model import Phrase
 from drafter.bank.store import Problem, read_entries
 from drafter.errors import DrafterError
-from drafter.files import atomic_write_bytes
+from drafter.files import atomic_write_bytes, cache_folder
 
 CACHE_VERSION = 4
 
@@ -34,22 +33,13 @@ class FileData:
         return cls(tuple(stamp), rows, [Problem(*p) for p in problems], ids)
 
 
-def cache_dir() -> Path:
-    configured = os.environ.get("DRAFTER_CACHE")
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("drafter"))
-
-
 DUPLICATES = "\0duplicates"  # the cache's record of ids used twice across the folder's files
 
 
 def load_folder(folder: Path) -> dict[str, FileData]:
     """Every .yaml file of FOLDER (relative path → its data), from the cache where still fresh;
     ids used twice in the folder come as the problems of a last, file-less entry."""
-    cache_file = cache_dir() / f"bank-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]}.pickle"
+    cache_file = cache_folder() / f"bank-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]}.pickle"
     cached = _read_cache(cache_file)
     current: dict[str, FileData] = {}
     changed = False

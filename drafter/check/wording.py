@@ -50,9 +50,7 @@ def order_findings(paragraph: Paragraph, rule: OrderRule) -> list[Finding]:
 
 def _lists(text: str, rule: OrderRule) -> list[list[tuple[int, int, int]]]:
     """Runs of the rule's items that stand next to each other, as (start, end, item index)."""
-    variants = sorted(((v, i) for i, item in enumerate(rule.items) for v in item), key=lambda x: -len(x[0]))
-    pattern = re.compile("|".join(re.escape(v) for v, _ in variants))
-    index = dict(variants)
+    pattern, index = _items_pattern(rule)
     hits = [(m.start(), m.end(), index[m.group(0)]) for m in pattern.finditer(text)]
     clusters: list[list[tuple[int, int, int]]] = []
     for hit in hits:
@@ -61,6 +59,18 @@ def _lists(text: str, rule: OrderRule) -> list[list[tuple[int, int, int]]]:
         else:
             clusters.append([hit])
     return clusters
+
+
+def _items_pattern(rule: OrderRule) -> tuple[re.Pattern[str], dict[str, int]]:
+    """The pattern of a rule's items (longest variant first) and each variant's item index, made
+    once a rule: drafting asks for them of every phrase it draws."""
+    if rule.id not in _ITEMS:
+        variants = sorted(((v, i) for i, item in enumerate(rule.items) for v in item), key=lambda x: -len(x[0]))
+        _ITEMS[rule.id] = re.compile("|".join(re.escape(v) for v, _ in variants)), dict(variants)
+    return _ITEMS[rule.id]
+
+
+_ITEMS: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {}
 
 
 def wording_findings(paragraphs: list[Paragraph], rules: WordingRules, when: date) -> list[Finding]:

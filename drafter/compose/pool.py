@@ -1,6 +1,7 @@
 """The phrases a draft may use: the bank's phrases that fit the topic (generic, or bound to this
-topic; of its domain or of none), filled in (slots, the topic's own verb), and clean for the
-speech's date (no stale wording, no placeholder). Each is used once."""
+topic; of its domain or of none), filled in (slots, the topic's own verb). A phrase is drawn only
+when it is clean for the speech's date (no stale wording, no placeholder, no formula out of
+order), and used once."""
 
 from __future__ import annotations
 
@@ -8,13 +9,10 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from drafter.bank.model import Phrase
-from drafter.resources import OrderRule, PhraseRule, Regex, compose_rules, role_rules, wording_rules
-
-if TYPE_CHECKING:
-    from drafter.check.findings import Paragraph as CheckParagraph
+from drafter.resources import PhraseRule, compose_rules, role_rules, wording_rules
 
 _SLOT_X = "{{ x }}"
 _ENDS = "。！？”"
@@ -56,31 +54,21 @@ class Pool:
     lead_themes: dict[str, str] = field(default_factory=dict)  # a lead's words -> its curated theme
     moves: dict[str, str] = field(default_factory=dict)  # phrase id -> its move, where it has one
 
+    stale: list[PhraseRule] = field(default_factory=list)  # the wording rules in force on the day
+    fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
+
     @classmethod
     def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
         from drafter.bank.schema import fill_slots
-        from drafter.check.findings import Paragraph
 
-        rules = wording_rules()
-        stale = rules.stale_on(when)
         verbs = compose_rules().verbs
         verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
-        placeholder = rules.form.unfilled
-        stale_words = "|".join(f"(?:{r.pattern.pattern})" for r in stale).replace("(?P<hit>", "(?:")
-        formula_words = "|".join(re.escape(v) for rule in rules.orders for item in rule.items for v in item)
-        # One pass over each phrase says which checks could find anything at all; they run only
-        # on the few phrases that need them (and the stale-wording rules compile only then).
-        kinds = (("placeholder", placeholder.pattern), ("stale", stale_words), ("formula", formula_words))
-        suspect = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in kinds if pattern))
         by_role: dict[str, list[Candidate]] = {}
         for phrase in phrases:
             if not _fits(phrase, form) or _SLOT_X in phrase.text:
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
-                continue
-            found = [m.lastgroup or "" for m in suspect.finditer(text)]
-            if found and _flawed(Paragraph(0, text, "body"), found, placeholder, stale, rules.orders):
                 continue
             tags = _tags(phrase)
             candidate = Candidate(
@@ -89,7 +77,8 @@ class Pool:
             by_role.setdefault(phrase.role, []).append(candidate)
         lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
         moves = {c.phrase.id: c.move for role in by_role.values() for c in role if c.move}
-        return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves)
+        stale = wording_rules().stale_on(when)
+        return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves, stale=stale)
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
         """The best unused candidate of ROLES by SCORE, or None when none is left (or none
@@ -113,13 +102,22 @@ class Pool:
         from rapidfuzz import fuzz, process
 
         for candidate in ranked:
-            if candidate.phrase.id in self.used_ids or candidate.move in skip:
+            if candidate.phrase.id in self.used_ids or candidate.move in skip or not self.fit(candidate):
                 continue
             if process.extractOne(candidate.text, self.used_texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE):
                 continue
             self.use(candidate)
             return candidate
         return None
+
+    def fit(self, candidate: Candidate) -> bool:
+        """Whether CANDIDATE, filled in, holds no placeholder, no stale wording for the day and no
+        formula out of order. Checked when a phrase is drawn (a draft draws a hundred of the
+        bank's thousand phrases), and remembered."""
+        known = self.fit_ids.get(candidate.phrase.id)
+        if known is None:
+            known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.stale)
+        return known
 
     def use(self, candidate: Candidate) -> None:
         self.used_ids.add(candidate.phrase.id)
@@ -136,19 +134,17 @@ def _tags(phrase: Phrase) -> dict[str, str]:
     return tags
 
 
-def _flawed(
-    paragraph: CheckParagraph, kinds: list[str], placeholder: Regex, stale: list[PhraseRule], orders: list[OrderRule]
-) -> bool:
-    """Whether a phrase, filled in, holds a placeholder, stale wording or a formula out of order,
-    given the KINDS of suspect words found in it."""
+def _flawed(text: str, stale: list[PhraseRule]) -> bool:
+    from drafter.check.findings import Paragraph
     from drafter.check.wording import order_findings, phrase_findings
 
-    if "placeholder" in kinds or "stale" in kinds:
-        if placeholder.search(paragraph.text) or phrase_findings(paragraph, stale):
-            return True
-    elif kinds.count("formula") < 2:  # a formula out of order needs two of its words
-        return False
-    return any(order_findings(paragraph, rule) for rule in orders)
+    rules = wording_rules()
+    paragraph = Paragraph(0, text, "body")
+    return bool(
+        rules.form.unfilled.search(text)
+        or phrase_findings(paragraph, stale)
+        or any(order_findings(paragraph, rule) for rule in rules.orders)
+    )
 
 
 def _fits(phrase: Phrase, form: TopicForm) -> bool:

@@ -51,7 +51,7 @@ def docx_bytes(speech: Speech, layout: Layout, reference: Path | None = None, fo
     FOR_LIBREOFFICE: LibreOffice lays a character grid narrower than the font out as two cells a
     character (and doubles the lines), so for its PDF the grid keeps lines only and the text is
     condensed just enough for the grid's characters to fit a line."""
-    document = _open_reference(reference) if reference else docx.Document()
+    document = _open_reference(reference) if reference else _blank()
     _chinese_defaults(document, layout, condense=for_libreoffice)
     existing = {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     keep = reference is not None
@@ -70,6 +70,21 @@ def docx_bytes(speech: Speech, layout: Layout, reference: Path | None = None, fo
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable_zip(buffer.getvalue())
+
+
+# Parts of python-docx's blank document that a draft is better without: a Word 2010 copy of the
+# styles that would lack drafter's (438 KB to pack on every draft), and a thumbnail picture of an
+# empty page, which file browsers would show for the draft.
+_DROPPED_PARTS = ("/stylesWithEffects", "/thumbnail")
+
+
+def _blank() -> Document:
+    document = docx.Document()
+    for rels in (document.part.package.rels, document.part.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.endswith(_DROPPED_PARTS):
+                del rels[rel_id]
+    return document
 
 
 def _open_reference(path: Path) -> Document:
