@@ -20,3 +20,12 @@ SEEDS = {
 def seeds() -> dict[str, list[Speech]]:
     """Every seed parsed once: seed id -> its speeches."""
     return {name: parse_file(path) for name, path in SEEDS.items()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory):
+    """The tests keep drafter's caches (compiled banks, parsed data, blank Word documents) in a
+    folder of their own, never in the user's; a test may set a fresh one of its own."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DRAFTER_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield

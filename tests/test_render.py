@@ -121,13 +121,22 @@ def test_document_language_and_properties(written):
     assert props.created.date().isoformat() == "2017-05-27" == props.modified.date().isoformat()
 
 
-def test_same_speech_same_bytes(tmp_path, seeds):
+def test_same_speech_same_bytes(tmp_path, seeds, monkeypatch):
+    """The same bytes whether the blank document is made, taken from the cache, or made again
+    because the cached one was damaged."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DRAFTER_CACHE", str(cache))
     digests = set()
-    for n in range(2):
+    for n in range(3):
         path = tmp_path / f"{n}.docx"
         render(seeds["003"][0], path)
         digests.add(hashlib.sha256(path.read_bytes()).hexdigest())
+        for blank in cache.glob("blank-*.docx"):
+            if n == 1:
+                blank.write_bytes(b"PK\x03\x04 damaged")
     assert len(digests) == 1
+    (blank,) = cache.glob("blank-*.docx")
+    assert docx.Document(str(blank)).styles["讲话标题"] is not None  # made again, whole
 
 
 @pytest.mark.parametrize("ext", ["docx", "md", "txt"])

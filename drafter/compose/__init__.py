@@ -6,6 +6,7 @@ fills phrases in jinja2's sandbox."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -132,7 +133,8 @@ def make_outline(options: Options, bank: Bank, pool: Pool | None = None) -> Outl
         heading = _heading(pool, plan.role, options.topic)
         leads = list(options.points) if plan.tasks and options.points else []
         while len(leads) < plan.points:
-            lead = _lead(pool, plan.themes, options.topic)
+            taken = {pool.lead_themes.get(lead) for lead in leads}
+            lead = _lead(pool, plan.themes, taken, options.topic)
             if lead is None:
                 break
             leads.append(lead)
@@ -168,9 +170,12 @@ def _heading(pool: Pool, role: str, topic: str) -> str:
     return found.text
 
 
-def _lead(pool: Pool, themes: list[str] | tuple[str, ...], topic: str) -> str | None:
+def _lead(pool: Pool, themes: list[str] | tuple[str, ...], taken: set[str | None], topic: str) -> str | None:
+    """A point lead of the section's THEMES, one the section's other leads (of the themes TAKEN)
+    do not already speak for."""
+
     def score(c: Candidate) -> float:
-        themed = 6.0 if c.theme in themes else 0.0
+        themed = (2.0 if c.theme in taken else 6.0) if c.theme in themes else 0.0
         return themed - 0.15 * len(c.text) - (3.0 if topic in c.text and len(c.text) > 16 else 0.0)
 
     found = pool.take(("point.lead",), score)
@@ -274,7 +279,8 @@ RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its l
 
 
 def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> Candidate | None:
-    return pool.take_first(_bodies_ranked(pool, lead, roles, themes, topic))
+    opener = _opener(lead)
+    return pool.take_first(_bodies_ranked(pool, lead, roles, themes, topic), lambda c: _opener(c.text) == opener)
 
 
 def _bodies_ranked(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> list[Candidate]:
@@ -338,13 +344,12 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
         # The point of the section furthest below its share, the shortest point first.
         grow = max(growing, key=lambda g: (_share_gap(have[g.section], outline.sections[g.section]), -g.length))
         plan, point = outline.sections[grow.section], grow.point
-        made = {pool.moves.get(s.source or "") for p in point.paragraphs for s in p.sentences}
-        skip = compose_rules().once_moves & made
-        found = pool.take_first(grow.ranked, skip)
+        unwanted = _unwanted_in(point, pool)
+        found = pool.take_first(grow.ranked, unwanted)
         if found is None and len(growing) == 1:
             # Long drafts, when nothing closely related is left anywhere: the team's sentences
             # (written for any topic) of the section's themes, then of any theme, then the rest.
-            found = pool.take(_roles(plan), _curated_first(plan.themes, skip), at_least=0.0)
+            found = pool.take_first(pool.rank(_roles(plan), _curated_first(plan.themes), at_least=0.0), unwanted)
         if found is None:
             growing.remove(grow)  # nothing relevant is left for it
             continue
@@ -380,10 +385,23 @@ def _in_order(speech: Speech, pool: Pool) -> None:
                 paragraph.sentences.sort(key=place)
 
 
-def _curated_first(themes: list[str], skip: frozenset[str]):
-    """Score: the team's sentences of THEMES, then of any theme, then mined ones (none of the
-    moves to SKIP)."""
-    return lambda c: -1.0 if c.move in skip else (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
+def _curated_first(themes: list[str]):
+    """Score: the team's sentences of THEMES, then of any theme, then mined ones."""
+    return lambda c: (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
+
+
+def _unwanted_in(point: Point, pool: Pool) -> Callable[[Candidate], bool]:
+    """What may not follow in POINT: a move it made that a point makes once (compose.yaml), and
+    a sentence that opens as one of its sentences, or its lead, does (要夯实基层基础 after 一要
+    夯实基层基础)."""
+    sentences = [s for p in point.paragraphs for s in p.sentences]
+    once = compose_rules().once_moves & {pool.moves.get(s.source or "") for s in sentences}
+    openers = {_opener(strip_marker(point.lead))} | {_opener(s.text) for s in sentences if s.source}
+    return lambda c: c.move in once or _opener(c.text) in openers
+
+
+def _opener(text: str) -> str:
+    return text.lstrip("要")[:4]
 
 
 def _length(point: Point) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -96,13 +97,15 @@ class Pool:
         # The seed decides among candidates that score alike (within JITTER of each other).
         return [c for _, c in sorted(scored, key=lambda sc: -(sc[0] + JITTER * self.rng.random()))]
 
-    def take_first(self, ranked: list[Candidate], skip: frozenset[str] = frozenset()) -> Candidate | None:
+    def take_first(
+        self, ranked: list[Candidate], unwanted: Callable[[Candidate], bool] | None = None
+    ) -> Candidate | None:
         """The first of RANKED that is unused, says nothing nearly as a used sentence does, and
-        makes none of the moves to SKIP."""
+        is not UNWANTED where it would stand."""
         from rapidfuzz import fuzz, process
 
         for candidate in ranked:
-            if candidate.phrase.id in self.used_ids or candidate.move in skip or not self.fit(candidate):
+            if candidate.phrase.id in self.used_ids or (unwanted and unwanted(candidate)) or not self.fit(candidate):
                 continue
             if process.extractOne(candidate.text, self.used_texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE):
                 continue

@@ -6,6 +6,7 @@ those are set on the XML, as shared/reference/word-layout.md §4 describes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import struct
@@ -23,7 +24,8 @@ from docx.shared import Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from drafter.errors import InputError
+from drafter.errors import DrafterError, InputError
+from drafter.files import atomic_write_bytes, cache_folder
 from drafter.render.blocks import Block, blocks
 from drafter.resources import Layout, StyleSpec
 from drafter.tree import Speech
@@ -51,14 +53,13 @@ def docx_bytes(speech: Speech, layout: Layout, reference: Path | None = None, fo
     FOR_LIBREOFFICE: LibreOffice lays a character grid narrower than the font out as two cells a
     character (and doubles the lines), so for its PDF the grid keeps lines only and the text is
     condensed just enough for the grid's characters to fit a line."""
-    document = _open_reference(reference) if reference else _blank()
-    _chinese_defaults(document, layout, condense=for_libreoffice)
-    existing = {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
-    keep = reference is not None
-    styles = {role: _style(document, existing, spec, layout, keep) for role, spec in layout.styles.items()}
-    if reference is None:
-        _page_setup(document, layout, char_grid=not for_libreoffice)
-        _page_numbers(document, layout, styles["page_number"])
+    if reference:
+        document = _open_reference(reference)
+        _lay_out(document, layout, for_libreoffice, reference=True)
+    else:
+        document = _blank(layout, for_libreoffice)
+    existing = _paragraph_styles(document)
+    styles = {role: existing[spec.name] for role, spec in layout.styles.items()}
     laid_out = blocks(speech)
     # One blank line's space under the title and under the byline, as offices lay them out.
     spaced = {max((i for i, b in enumerate(laid_out) if b.kind in kinds), default=-1) for kinds in _SPACED_AFTER}
@@ -72,19 +73,57 @@ def docx_bytes(speech: Speech, layout: Layout, reference: Path | None = None, fo
     return _stable_zip(buffer.getvalue())
 
 
+def _blank(layout: Layout, for_libreoffice: bool) -> Document:
+    """A blank document in LAYOUT, opened from the cache folder where drafter made it before:
+    making it costs more than laying out a speech. It is always opened from its saved bytes, so
+    that a draft's bytes are the same whether the cache had it or not."""
+    here = Path(__file__).stat()  # a changed drafter makes its blank documents again
+    made_by = (layout, for_libreoffice, docx.__version__, here.st_mtime_ns, here.st_size)
+    path = cache_folder() / f"blank-{hashlib.sha1(repr(made_by).encode()).hexdigest()[:16]}.docx"
+    try:
+        return docx.Document(io.BytesIO(path.read_bytes()))
+    except Exception:  # not made yet, or damaged (python-docx raises several kinds): made again
+        pass
+    document = _python_docx_blank()
+    _lay_out(document, layout, for_libreoffice, reference=False)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, buffer.getvalue())
+    except (OSError, DrafterError):  # a cache folder we cannot write only costs speed
+        pass
+    return docx.Document(io.BytesIO(buffer.getvalue()))
+
+
 # Parts of python-docx's blank document that a draft is better without: a Word 2010 copy of the
 # styles that would lack drafter's (438 KB to pack on every draft), and a thumbnail picture of an
 # empty page, which file browsers would show for the draft.
 _DROPPED_PARTS = ("/stylesWithEffects", "/thumbnail")
 
 
-def _blank() -> Document:
+def _python_docx_blank() -> Document:
     document = docx.Document()
     for rels in (document.part.package.rels, document.part.rels):
         for rel_id, rel in list(rels.items()):
             if rel.reltype.endswith(_DROPPED_PARTS):
                 del rels[rel_id]
     return document
+
+
+def _lay_out(document: Document, layout: Layout, for_libreoffice: bool, reference: bool) -> None:
+    """LAYOUT's fonts and styles, and for drafter's own blank document its page and footers (a
+    writer's reference keeps its own, and its own styles of the same names)."""
+    _chinese_defaults(document, layout, condense=for_libreoffice)
+    existing = _paragraph_styles(document)
+    styles = {role: _style(document, existing, spec, layout, reference) for role, spec in layout.styles.items()}
+    if not reference:
+        _page_setup(document, layout, char_grid=not for_libreoffice)
+        _page_numbers(document, layout, styles["page_number"])
+
+
+def _paragraph_styles(document: Document) -> dict[str, ParagraphStyle]:
+    return {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
 
 
 def _open_reference(path: Path) -> Document:
