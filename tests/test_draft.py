@@ -172,6 +172,15 @@ def test_a_point_argues_in_order(drafts, genre):
     assert seen_situation >= len(TOPICS) * (genre == "commendation")  # situation points were drafted
 
 
+def test_openings_are_written_for_the_genre(drafts):
+    """A phrase tagged for genres (genre:party-lecture …) opens only speeches of those genres."""
+    phrases = {p.id: p for p in Bank.open().phrases()}
+    for (topic, genre, seed), result in drafts.items():
+        for sentence in (s for p in result.speech.opening for s in p.sentences):
+            genres = [t[6:] for t in phrases[sentence.source].tags if t.startswith("genre:")]
+            assert not genres or genre in genres, (topic, genre, seed, sentence.text)
+
+
 def test_same_seed_same_draft_and_other_seeds_differ(drafts):
     again = draft(Options("安全生产", seed=1, speaker="张明", date=DAY), Bank.open())
     assert again.speech == drafts[("安全生产", "work-meeting", 1)].speech

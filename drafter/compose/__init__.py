@@ -222,11 +222,14 @@ def _sentence(c: Candidate) -> Sentence:
 
 
 def _opening(pool: Pool, genre: Genre, options: Options, sections: int) -> list[Paragraph]:
+    def score(c: Candidate) -> float:
+        # Phrases for any genre or for this one (the others score below zero), the topic's first.
+        fits = not c.genres or genre.id in c.genres
+        return (4.0 + 3.0 * (options.topic in c.text)) * (1.0 if fits else -1.0)
+
     sentences = []
     for role in sorted(genre.opening, key=_OPENING_ORDER.index):
-        found = pool.take(
-            (role,), lambda c: (4.0 if c.genre in (None, genre.id) else -4.0) + 3.0 * (options.topic in c.text)
-        )
+        found = pool.take((role,), score, at_least=0.0)
         if found is None:
             continue
         sentence = _sentence(found)

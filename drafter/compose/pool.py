@@ -26,7 +26,7 @@ class Candidate(NamedTuple):
     phrase: Phrase
     text: str  # filled in
     theme: str | None
-    genre: str | None
+    genres: frozenset[str]  # the genres it is written for (none: any)
     move: str | None  # a situation phrase's step in the argument (compose.yaml: moves)
     words: frozenset[str]  # its two-character words, for matching it to a lead
 
@@ -72,9 +72,8 @@ class Pool:
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
             tags = _tags(phrase)
-            candidate = Candidate(
-                phrase, text, tags.get("theme"), tags.get("genre"), tags.get("move"), frozenset(bigrams(text))
-            )
+            genres = frozenset(t[6:] for t in phrase.tags if t.startswith("genre:"))
+            candidate = Candidate(phrase, text, tags.get("theme"), genres, tags.get("move"), frozenset(bigrams(text)))
             by_role.setdefault(phrase.role, []).append(candidate)
         lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
         moves = {c.phrase.id: c.move for role in by_role.values() for c in role if c.move}
@@ -128,7 +127,7 @@ class Pool:
 
 
 def _tags(phrase: Phrase) -> dict[str, str]:
-    """PHRASE's kind:value tags (theme:, genre:, move: …) as kind -> value, the first of a kind."""
+    """PHRASE's kind:value tags (theme:, move: …) as kind -> value, the first of a kind."""
     tags: dict[str, str] = {}
     for tag in phrase.tags:
         kind, _, value = tag.partition(":")
