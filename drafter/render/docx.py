@@ -108,7 +108,30 @@ def _python_docx_blank() -> Document:
         for rel_id, rel in list(rels.items()):
             if rel.reltype.endswith(_DROPPED_PARTS):
                 del rels[rel_id]
+    _keep_needed_styles(document)
     return document
+
+
+def _keep_needed_styles(document: Document) -> None:
+    """Drop the 160 style definitions python-docx's template carries (380 KB a draft would read
+    and write) but the defaults and those its list numbering names; Word supplies any built-in
+    style a writer applies later."""
+    styles = document.styles.element
+    numbering = document.part.numbering_part.element
+    needed = {e.get(qn("w:val")) for e in numbering.iter(qn("w:pStyle"))}
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    needed |= {style_id for style_id, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    waiting = list(needed)
+    while waiting:  # and the styles those are based on, linked to or followed by
+        style = by_id.get(waiting.pop())
+        for link in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(link)) if style is not None else None
+            if ref is not None and ref.get(qn("w:val")) not in needed:
+                needed.add(ref.get(qn("w:val")))
+                waiting.append(ref.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in needed:
+            styles.remove(style)
 
 
 def _lay_out(document: Document, layout: Layout, for_libreoffice: bool, reference: bool) -> None:
