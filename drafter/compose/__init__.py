@@ -282,6 +282,8 @@ RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its l
 
 
 def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> Candidate | None:
+    """The sentence that best follows LEAD, not opening as the lead does; None when nothing left
+    is relevant."""
     opener = _opener(lead)
     return pool.take_first(_bodies_ranked(pool, lead, roles, themes, topic), lambda c: _opener(c.text) == opener)
 

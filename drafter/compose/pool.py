@@ -54,7 +54,6 @@ class Pool:
     used_texts: list[str] = field(default_factory=list)
     lead_themes: dict[str, str] = field(default_factory=dict)  # a lead's words -> its curated theme
     moves: dict[str, str] = field(default_factory=dict)  # phrase id -> its move, where it has one
-
     stale: list[PhraseRule] = field(default_factory=list)  # the wording rules in force on the day
     fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
 
