@@ -5,8 +5,9 @@ same id overrides an earlier one; ids listed in the own bank's hidden.yaml are h
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.bank.cache import DUPLICATES, load_folder
 from drafter.bank.model import Phrase
@@ -27,14 +28,12 @@ class BankError(DrafterError):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(NamedTuple):
     name: str  # shipped, own, extra
     folder: Path
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     phrase: Phrase
     layer: Layer
     file: Path

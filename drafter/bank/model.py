@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 CURATED = "curated"  # the source of a phrase the team wrote
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a mined phrase stands: file, paragraph (1-based, from the title) and offset."""
 
     file: str

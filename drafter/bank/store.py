@@ -7,9 +7,8 @@ import io
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafter.errors import InputError
 from drafter.files import atomic_write_text
@@ -56,8 +55,7 @@ def replace_folder(folder: Path, files: dict[str, str]) -> None:
         raise
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong in a bank file, where a person can find it."""
 
     file: str

@@ -3,7 +3,6 @@ numbering, repeats and punctuation. The rules are data (drafter/data/wording.yam
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def check_speech(speech: Speech, when: date, number: int = 1) -> list[Finding]:
     found += numbering_findings(paragraphs, structure_rules())
     found += repeat_findings(paragraphs, rules.form)
     found += punctuation_findings(paragraphs)
-    return sorted((replace(f, speech=number) for f in found), key=lambda f: (f.paragraph, f.offset, f.rule))
+    return sorted((f._replace(speech=number) for f in found), key=lambda f: (f.paragraph, f.offset, f.rule))
 
 
 def check_file(path: Path, when: date) -> list[Finding]:

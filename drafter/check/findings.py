@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
-CONTEXT_CHARS = 15
+CONTEXT_CHARS = 15  # characters of context on each side of the offending text
 
 
 class Paragraph(NamedTuple):
@@ -13,11 +12,10 @@ class Paragraph(NamedTuple):
 
     number: int  # 1-based, from the title
     text: str
-    kind: str  # the block kind: title, body, heading1 …  # characters of context on each side of the offending text
+    kind: str  # the block kind: title, body, heading1 …
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     severity: str  # error | warning
     paragraph: int  # 1-based, counting every line of the speech from its title
@@ -29,7 +27,7 @@ class Finding:
     speech: int = 1  # which speech of the file (1-based)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return self._asdict()
 
 
 def finding_at(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.tree import Paragraph, Speech
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     kind: str  # title, speaker, date, salutation, body, heading1, heading2
     text: str
     lead: str = ""  # a body paragraph that opens with a point's lead: the lead and its punctuation
