@@ -10,8 +10,8 @@ from drafter.errors import InputError
 
 
 def cache_folder() -> Path:
-    """Where drafter keeps what it can make again (compiled banks, parsed data files):
-    DRAFTER_CACHE, else the user's cache folder."""
+    """Where drafter keeps what it can make again (compiled banks, parsed data files, blank Word
+    documents in a layout): DRAFTER_CACHE, else the user's cache folder."""
     configured = os.environ.get("DRAFTER_CACHE")
     if configured:
         return Path(configured)

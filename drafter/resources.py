@@ -97,7 +97,7 @@ def _keep_parsed_data(kept: dict[str, tuple[tuple[int, int], dict[str, Any]]]) -
 
 class Regex:
     """A pattern from one of drafter's data files, compiled on first use: a draft needs a few of
-    the two hundred patterns the data holds, and compiling them all takes longer than the draft.
+    the 136 patterns the data holds, and compiling them all takes longer than the draft.
     One that does not compile fails with a DataError naming its file and key (the tests compile
     every one)."""
 
@@ -121,20 +121,11 @@ class Regex:
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.compiled.match(text, pos)
 
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text)
-
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text)
 
-    def findall(self, text: str) -> list[Any]:
-        return self.compiled.findall(text)
-
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self.compiled.sub(repl, text, count)
-
-    def split(self, text: str) -> list[str]:
-        return self.compiled.split(text)
 
 
 class _Fields:

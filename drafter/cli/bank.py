@@ -244,7 +244,7 @@ def validate_command(
 
         for problem in problems:
             console().print(f"[red]✗[/] {escape(str(problem))}", soft_wrap=True)
-        console().print(f"共 {len(problems)} 处错误")
+        say(f"共 {len(problems)} 处错误")
     else:
         say(f"素材库没有问题（{len(store.phrases())} 条表述）")
     if problems:
@@ -291,10 +291,11 @@ def import_command(
         )
         return
     skipped = f"重复 {len(report.duplicates)} 条、近似重复 {len(report.near_duplicates)} 条未加入"
-    console().print(f"新加入 {len(report.added)} 条；{skipped}；不合规 {len(report.invalid)} 条")
+    # Plain lines: the phrases are the writers' own text, which rich would read as markup ([…]).
+    say(f"新加入 {len(report.added)} 条；{skipped}；不合规 {len(report.invalid)} 条")
     for theirs, ours in report.duplicates:
-        console().print(f"  重复：{theirs.text}（已有 {ours.id}）")
+        say(f"  重复：{theirs.text}（已有 {ours.id}）")
     for theirs, ours, score in report.near_duplicates:
-        console().print(f"  近似（{score:.0f}）：{theirs.text}  ≈  {ours.text}（{ours.id}）")
+        say(f"  近似（{score:.0f}）：{theirs.text}  ≈  {ours.text}（{ours.id}）")
     for problem in report.invalid:
-        console().print(f"  [red]不合规[/] {problem}")
+        say(f"  不合规：{problem}")

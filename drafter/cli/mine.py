@@ -78,12 +78,13 @@ def report(mined: Mined, folder: Path) -> dict[str, object]:
 
 
 def _print_report(mined: Mined, folder: Path) -> None:
-    for file, reason in mined.skipped:
-        console().print(f"[yellow]跳过[/] {file}：{reason}")
+    from rich.markup import escape
     from rich.table import Table
 
     from drafter.resources import role_rules
 
+    for file, reason in mined.skipped:  # file names may hold [ ], which rich reads as markup
+        console().print(f"[yellow]跳过[/] {escape(file)}：{escape(reason)}")
     rules = role_rules()
     table = Table(
         title=f"从 {len(mined.files)} 个文件提取 {len(mined.phrases)} 条表述、{len(mined.skeletons)} 个讲话骨架"
@@ -95,5 +96,5 @@ def _print_report(mined: Mined, folder: Path) -> None:
         table.add_row(role, rules.roles[role].about, str(count))
     console().print(table)
     dropped = "，".join(f"{reason} {n}" for reason, n in mined.dropped.most_common())
-    console().print(f"未收录的句子：{dropped or '无'}")
+    say(f"未收录的句子：{dropped or '无'}")
     say(f"已写入 {folder}")

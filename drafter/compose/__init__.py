@@ -195,16 +195,17 @@ def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft
         pool = _pool(options, bank, outline.meeting)
         for section in outline.sections:  # the writer's headings and leads are not drawn again
             pool.used_texts += [section.heading, *section.points]
+    growing: list[_Growing] = []  # every point, as _section makes it
     speech = Speech(
         title=outline.title,
         speaker=outline.speaker,
         date=outline.date,
         salutation="同志们：",
         opening=_opening(pool, genre, options, len(outline.sections)),
-        sections=[_section(pool, s, n, options.topic) for n, s in enumerate(outline.sections)],
+        sections=[_section(pool, s, n, options.topic, growing) for n, s in enumerate(outline.sections)],
         closing=_closing(pool, genre, options.topic),
     )
-    _fit_length(speech, pool, outline, options.topic)
+    _fit_length(speech, pool, outline, growing)
     _in_order(speech, pool)
     sources = {
         c.phrase.id: _source_label(c) for role in pool.candidates.values() for c in role if c.phrase.id in pool.used_ids
@@ -254,7 +255,20 @@ _BODY_ROLES = {
 _DEFAULT_BODY = ("body.demand", "body.measure", "body.claim")
 
 
-def _section(pool: Pool, outline: SectionOutline, index: int, topic: str) -> Section:
+@dataclass
+class _Growing:
+    """A point of a section being grown, with the sentences that would follow its lead."""
+
+    point: Point
+    section: int
+    ranked: list[Candidate]  # ranked once: the scores hold for the whole draft
+    length: int
+
+
+def _section(pool: Pool, outline: SectionOutline, index: int, topic: str, growing: list[_Growing]) -> Section:
+    """Section INDEX: its heading, a sentence naming the topic where the heading does not, and
+    each point's lead with the sentence that best follows it (the point, with its ranking of
+    such sentences, joins GROWING for the length to be filled)."""
     numerals = structure_rules().numerals
     roles = _roles(outline)
     heading = f"{numerals[index]}、{outline.heading}"
@@ -265,27 +279,30 @@ def _section(pool: Pool, outline: SectionOutline, index: int, topic: str) -> Sec
             paragraphs.append(Paragraph([_sentence(intro)]))
     points = []
     for n, lead in enumerate(outline.points):
-        body = _body_for(pool, lead, roles, outline.themes, topic)
-        points.append(_point(lead, n, outline.marker, numerals, [_sentence(body)] if body else []))
+        point = _point(lead, n, outline.marker, numerals)
+        ranked = _bodies_ranked(pool, lead, roles, outline.themes, topic)
+        body = pool.take_first(ranked, _unwanted_in(point, pool))
+        if body is not None:
+            _add(point, body)
+        points.append(point)
+        growing.append(_Growing(point, index, ranked, _length(point)))
     return Section(heading, paragraphs, points)
 
 
-def _point(lead: str, n: int, marker: str, numerals: list[str], sentences: list[Sentence]) -> Point:
+def _point(lead: str, n: int, marker: str, numerals: list[str]) -> Point:
     if marker == "paren":
-        text = f"（{numerals[n]}）{lead}"
-        return Point(text, [Paragraph(sentences)] if sentences else [])
+        return Point(f"（{numerals[n]}）{lead}", [])
     text = f"{numerals[n]}{_MARKER_WORD[marker]}{lead}"
-    return Point(text, [Paragraph([Sentence(text + "。", "point.lead"), *sentences])])
+    return Point(text, [Paragraph([Sentence(text + "。", "point.lead")])])
+
+
+def _add(point: Point, found: Candidate) -> None:
+    if not point.paragraphs:
+        point.paragraphs.append(Paragraph([]))
+    point.paragraphs[-1].sentences.append(_sentence(found))
 
 
 RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its lead
-
-
-def _body_for(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> Candidate | None:
-    """The sentence that best follows LEAD, not opening as the lead does; None when nothing left
-    is relevant."""
-    opener = _opener(lead)
-    return pool.take_first(_bodies_ranked(pool, lead, roles, themes, topic), lambda c: _opener(c.text) == opener)
 
 
 def _bodies_ranked(pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str) -> list[Candidate]:
@@ -322,28 +339,11 @@ def visible_length(speech: Speech) -> int:
     return sum(len(re.sub(r"\s", "", b.text)) for b in blocks(speech))
 
 
-@dataclass
-class _Growing:
-    """A point of a section being grown, with the sentences that would follow its lead."""
-
-    point: Point
-    section: int
-    ranked: list[Candidate]  # ranked once: the scores hold for the whole draft
-    length: int
-
-
-def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> None:
+def _fit_length(speech: Speech, pool: Pool, outline: Outline, growing: list[_Growing]) -> None:
     """Grow the points, each toward its section's share, by sentences that follow from their
     leads, until the speech reaches its length or nothing relevant is left."""
     target = outline.words
     length = visible_length(speech)
-    growing = [
-        _Growing(
-            point, n, _bodies_ranked(pool, strip_marker(point.lead), _roles(plan), plan.themes, topic), _length(point)
-        )
-        for n, (section, plan) in enumerate(zip(speech.sections, outline.sections))
-        for point in section.points
-    ]
     have = [sum(g.length for g in growing if g.section == n) for n in range(len(outline.sections))]
     while length < target and growing:
         # The point of the section furthest below its share, the shortest point first.
@@ -361,9 +361,7 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, topic: str) -> Non
         added = len(re.sub(r"\s", "", found.text))
         if length + added > target * 1.1:  # it would overshoot: the speech is long enough
             return
-        if not point.paragraphs:
-            point.paragraphs.append(Paragraph([]))
-        point.paragraphs[-1].sentences.append(_sentence(found))
+        _add(point, found)
         length += added
         grow.length += len(found.text)
         have[grow.section] += len(found.text)

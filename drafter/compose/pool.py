@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from drafter.bank.model import Phrase
-from drafter.resources import PhraseRule, compose_rules, role_rules, wording_rules
+from drafter.resources import compose_rules, role_rules, wording_rules
 
 _SLOT_X = "{{ x }}"
 _ENDS = "。！？”"
@@ -54,7 +54,7 @@ class Pool:
     used_texts: list[str] = field(default_factory=list)
     lead_themes: dict[str, str] = field(default_factory=dict)  # a lead's words -> its curated theme
     moves: dict[str, str] = field(default_factory=dict)  # phrase id -> its move, where it has one
-    stale: list[PhraseRule] = field(default_factory=list)  # the wording rules in force on the day
+    day: date = field(default_factory=date.today)  # the speech's date: what wording is stale
     fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
 
     @classmethod
@@ -65,19 +65,18 @@ class Pool:
         verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
         by_role: dict[str, list[Candidate]] = {}
         for phrase in phrases:
-            if not _fits(phrase, form) or _SLOT_X in phrase.text:
+            tags = _tags(phrase)
+            if not _fits(phrase, tags, form) or _SLOT_X in phrase.text:
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
-            tags = _tags(phrase)
-            genres = frozenset(t[6:] for t in phrase.tags if t.startswith("genre:"))
-            candidate = Candidate(phrase, text, tags.get("theme"), genres, tags.get("move"), frozenset(bigrams(text)))
+            theme, move = (next(iter(tags.get(kind, ())), None) for kind in ("theme", "move"))
+            candidate = Candidate(phrase, text, theme, frozenset(tags.get("genre", ())), move, frozenset(bigrams(text)))
             by_role.setdefault(phrase.role, []).append(candidate)
         lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
         moves = {c.phrase.id: c.move for role in by_role.values() for c in role if c.move}
-        stale = wording_rules().stale_on(when)
-        return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves, stale=stale)
+        return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves, day=when)
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
         """The best unused candidate of ROLES by SCORE, or None when none is left (or none
@@ -117,7 +116,7 @@ class Pool:
         bank's thousand phrases), and remembered."""
         known = self.fit_ids.get(candidate.phrase.id)
         if known is None:
-            known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.stale)
+            known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.day)
         return known
 
     def use(self, candidate: Candidate) -> None:
@@ -125,34 +124,31 @@ class Pool:
         self.used_texts.append(candidate.text)
 
 
-def _tags(phrase: Phrase) -> dict[str, str]:
-    """PHRASE's kind:value tags (theme:, move: …) as kind -> value, the first of a kind."""
-    tags: dict[str, str] = {}
+def _tags(phrase: Phrase) -> dict[str, list[str]]:
+    """PHRASE's kind:value tags (theme:, genre:, domain:, move: …) as kind -> its values."""
+    tags: dict[str, list[str]] = {}
     for tag in phrase.tags:
         kind, _, value = tag.partition(":")
         if value:
-            tags.setdefault(kind, value)
+            tags.setdefault(kind, []).append(value)
     return tags
 
 
-def _flawed(text: str, stale: list[PhraseRule]) -> bool:
+def _flawed(text: str, day: date) -> bool:
+    """Whether a phrase, filled in, holds what `drafter check` reports for DAY: a placeholder or
+    unfilled slot, stale wording, a formula out of order."""
     from drafter.check.findings import Paragraph
-    from drafter.check.wording import order_findings, phrase_findings
+    from drafter.check.wording import wording_findings
 
     rules = wording_rules()
-    paragraph = Paragraph(0, text, "body")
-    return bool(
-        rules.form.unfilled.search(text)
-        or phrase_findings(paragraph, stale)
-        or any(order_findings(paragraph, rule) for rule in rules.orders)
-    )
+    return bool(rules.form.unfilled.search(text) or wording_findings([Paragraph(0, text, "body")], rules, day))
 
 
-def _fits(phrase: Phrase, form: TopicForm) -> bool:
+def _fits(phrase: Phrase, tags: dict[str, list[str]], form: TopicForm) -> bool:
+    """Generic, or bound to this topic; of the topic's domains or of none."""
     if phrase.topics and form.topic not in phrase.topics:
         return False
-    domains = {t[7:] for t in phrase.tags if t.startswith("domain:")}
-    return domains <= form.domains
+    return set(tags.get("domain", ())) <= form.domains
 
 
 _LEAD_MARKER = re.compile(
