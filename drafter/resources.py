@@ -38,6 +38,13 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def yaml_problem(exc: Exception) -> tuple[int, str]:
+    """Where a YAML error lies (the 1-based line, 0 when unknown) and what it is. The line where
+    the broken construct began (an unclosed bracket) says more than where it was noticed."""
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    return (mark.line + 1 if mark else 0), str(getattr(exc, "problem", None) or exc)
+
+
 def load_yaml(name: str) -> dict[str, Any]:
     """Read drafter/data/NAME as a mapping, or raise DataError naming the file. What a file holds
     is kept, parsed, in the cache folder while the file stays as it is: every draft reads these

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from drafter.errors import InputError
 from drafter.files import atomic_write_text
+from drafter.resources import yaml_problem
 
 
 def dump_yaml(entries: list[dict[str, Any]], header: str) -> str:
@@ -102,10 +103,8 @@ def read_entries(path: Path) -> tuple[list[tuple[int, Any]], list[Problem]]:
             return [], [Problem(str(path), root.start_mark.line + 1, "素材库文件应是一个列表（每条以“- ”开头）")]
         return [(node.start_mark.line + 1, loader.construct_document(node)) for node in root.value], []
     except yaml.YAMLError as exc:
-        # Where the broken construct began (an unclosed bracket) says more than where it was noticed.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        return [], [Problem(str(path), line, f"YAML 格式错误：{getattr(exc, 'problem', None) or exc}")]
+        line, problem = yaml_problem(exc)
+        return [], [Problem(str(path), line, f"YAML 格式错误：{problem}")]
     finally:
         loader.dispose()
 

@@ -15,7 +15,7 @@ from drafter.bank.layers import Bank
 from drafter.compose.genres import Genre, load_genre
 from drafter.compose.pool import Candidate, Pool, TopicForm, bigrams, strip_marker
 from drafter.errors import UsageError
-from drafter.resources import compose_rules, parse_yaml, structure_rules
+from drafter.resources import compose_rules, parse_yaml, structure_rules, yaml_problem
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 MIN_WORDS, MAX_WORDS = 500, 20000
@@ -431,7 +431,11 @@ def outline_from_file(path: Path) -> Outline:
         data = parse_yaml(text)
     except FileNotFoundError:
         raise UsageError(f"找不到提纲文件：{path}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        line, problem = yaml_problem(exc)
+        where = f"第 {line} 行" if line else ""
+        raise UsageError(f"提纲文件 {path.name} {where}格式有误，请检查冒号、缩进和括号是否成对（{problem}）") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"提纲文件 {path.name} 无法读取：{exc}") from None
     try:
         sections = [
