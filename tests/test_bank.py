@@ -52,7 +52,7 @@ def test_list_shows_the_shipped_bank_with_the_contract_fields():
 def test_add_show_and_search_best_first(own_bank):
     result = run("add", "把安全责任压实到每个岗位、每个环节。", "--role", "body.demand", "--tag", "domain:安全")
     assert result.exit_code == 0 and "已加入" in result.stdout
-    found = json.loads(run("search", "压实责任", "--json").stdout)
+    found = json.loads(run("search", "压实责任", "--json", "--limit", "500").stdout)
     assert found[0]["text"].find("压实责任") >= 0  # whole-query matches first
     texts = [p["text"] for p in found]
     assert "把安全责任压实到每个岗位、每个环节。" in texts  # word-level match further down

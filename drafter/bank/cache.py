@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.bank.model import Phrase
-from drafter.bank.store import Problem, read_entries
+from drafter.bank.store import Problem, read_entries, read_mapping
 from drafter.errors import DrafterError
+from drafter.fields.catalogue import is_field_file
 from drafter.files import atomic_write_bytes, cache_folder
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 @dataclass
@@ -22,15 +23,16 @@ class FileData:
     rows: list[tuple[int, tuple]] = field(default_factory=list)  # (line, Phrase.to_row())
     problems: list[Problem] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # hidden.yaml: the ids it hides
+    field: dict | None = None  # a field file: the field, without its sentences (they are the rows)
 
     def to_plain(self) -> tuple:
         problems = [(p.file, p.line, p.message) for p in self.problems]
-        return (self.stamp, self.rows, problems, self.ids)
+        return (self.stamp, self.rows, problems, self.ids, self.field)
 
     @classmethod
     def from_plain(cls, plain: tuple) -> FileData:
-        stamp, rows, problems, ids = plain
-        return cls(tuple(stamp), rows, [Problem(*p) for p in problems], ids)
+        stamp, rows, problems, ids, field_data = plain
+        return cls(tuple(stamp), rows, [Problem(*p) for p in problems], ids, field_data)
 
 
 DUPLICATES = "\0duplicates"  # the cache's record of ids used twice across the folder's files
@@ -99,6 +101,8 @@ def _read_cache(cache_file: Path) -> dict[str, FileData]:
 def _read_file(path: Path, rel: str, stamp: tuple[int, int]) -> FileData:
     from drafter.bank.schema import entry_problems  # jinja2: only when a file must be read again
 
+    if is_field_file(rel):
+        return _read_field_file(path, stamp)
     entries, problems = read_entries(path)
     data = FileData(stamp, problems=list(problems))
     if path.name == "skeletons.yaml":
@@ -112,4 +116,21 @@ def _read_file(path: Path, rel: str, stamp: tuple[int, int]) -> FileData:
             data.problems += [Problem(str(path), line, message) for message in found]
         else:
             data.rows.append((line, Phrase.from_dict(entry).to_row()))
+    return data
+
+
+def _read_field_file(path: Path, stamp: tuple[int, int]) -> FileData:
+    """A field file: its sentences as phrase rows, the rest as the field (docs/fields.md)."""
+    from drafter.fields.catalogue import field_phrases, field_problems, field_summary
+
+    content, problems = read_mapping(path)
+    data = FileData(stamp, problems=list(problems))
+    if content is None:
+        return data
+    found = field_problems(content)
+    if found:
+        data.problems += [Problem(str(path), 0, message) for message in found]
+        return data
+    data.rows = [(0, phrase.to_row()) for phrase in field_phrases(content)]
+    data.field = field_summary(content)
     return data

@@ -7,13 +7,16 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.bank.cache import DUPLICATES, load_folder
 from drafter.bank.model import Phrase
 from drafter.bank.store import Problem, round_trip_entry, round_trip_load, round_trip_save
 from drafter.errors import DrafterError, InputError
 from drafter.resources import shipped_bank
+
+if TYPE_CHECKING:
+    from drafter.fields.catalogue import Catalogue
 
 OWN_FILE = "phrases.yaml"  # where the writer's new phrases go
 HIDDEN_FILE = "hidden.yaml"
@@ -98,6 +101,12 @@ class Bank:
     def phrases(self) -> list[Phrase]:
         """Every visible phrase, in layer and file order."""
         return [Phrase.from_row(row) for row in self.rows()]
+
+    def fields(self) -> Catalogue:
+        """The fields of every layer's field files (a later layer's file extends a field)."""
+        from drafter.fields.catalogue import Catalogue, field_of
+
+        return Catalogue([field_of(data.field) for _, _, data in self._files if data.field])
 
     def locate(self, phrase_id: str) -> Located:
         if phrase_id not in self.hidden:

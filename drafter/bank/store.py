@@ -85,26 +85,40 @@ def nesting(text: str) -> int:
 def read_entries(path: Path) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """The entries of a bank file with their line numbers, read fast (libyaml); a file that is
     no YAML list gives a problem instead."""
+    return _read_yaml(path, mapping=False)
+
+
+def read_mapping(path: Path) -> tuple[Any, list[Problem]]:
+    """A file holding one YAML mapping (a field file), read as read_entries reads a list."""
+    return _read_yaml(path, mapping=True)
+
+
+def _read_yaml(path: Path, mapping: bool) -> tuple[Any, list[Problem]]:
+    empty: Any = None if mapping else []
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(str(path), 0, f"无法读取：{exc}")]
+        return empty, [Problem(str(path), 0, f"无法读取：{exc}")]
     import yaml  # here: a bank served from its cache never reads YAML
 
     depth = nesting(text)
     if depth > MAX_NESTING:  # libyaml recurses per level and would crash the process
-        return [], [Problem(str(path), 0, f"嵌套层数过多（{depth} 层），不像素材库文件，已拒绝")]
+        return empty, [Problem(str(path), 0, f"嵌套层数过多（{depth} 层），不像素材库文件，已拒绝")]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml: ten times faster
     try:
         root = loader.get_single_node()
         if root is None:
-            return [], []
+            return empty, []
+        if mapping:
+            if not isinstance(root, yaml.MappingNode):
+                return None, [Problem(str(path), root.start_mark.line + 1, "领域文件应是一个映射（id: …、name: …）")]
+            return loader.construct_document(root), []
         if not isinstance(root, yaml.SequenceNode):
             return [], [Problem(str(path), root.start_mark.line + 1, "素材库文件应是一个列表（每条以“- ”开头）")]
         return [(node.start_mark.line + 1, loader.construct_document(node)) for node in root.value], []
     except yaml.YAMLError as exc:
         line, problem = yaml_problem(exc)
-        return [], [Problem(str(path), line, f"YAML 格式错误：{problem}")]
+        return empty, [Problem(str(path), line, f"YAML 格式错误：{problem}")]
     finally:
         loader.dispose()
 

@@ -33,7 +33,7 @@ class _FriendlyGroup(TyperGroup):
 # click commands: doing that for every command costs more than a draft's own work.
 COMMAND_MODULES = {
     "draft": "draft", "outline": "draft", "genres": "draft", "parse": "parse", "render": "render",
-    "check": "check", "mine": "mine", "bank": "bank",
+    "check": "check", "mine": "mine", "bank": "bank", "fields": "fields",
 }  # fmt: skip
 
 
@@ -44,7 +44,7 @@ def make_app(command: str | None = None) -> typer.Typer:
         cls=_FriendlyGroup,
         name="drafter",
         help="drafter：讲话稿起草工具（离线运行）。Drafts Chinese official speeches offline.\n\n"
-        "例 Examples:  drafter draft 安全生产 -o 讲话.docx    drafter check 讲话.docx    drafter genres",
+        "例 Examples:  drafter draft 安全生产 -o 讲话.docx    drafter check 讲话.docx    drafter fields",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode="rich",

@@ -73,12 +73,23 @@ def list_command(
     role: Annotated[str | None, typer.Option("--role", help="只列出这个角色，如 body.demand")] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="只列出带这个标签的，如 genre:mobilization")] = None,
     topic: Annotated[str | None, typer.Option("--topic", help="只列出限定于这个主题的")] = None,
+    field: Annotated[
+        str | None, typer.Option("--field", help="只列出这个领域的（名称或编号，见 drafter fields）")
+    ] = None,
     bank: BankOption = None,
     as_json: JsonOption = False,
 ) -> None:
+    store = Bank.open(bank)
+    field_tag = None
+    if field is not None:
+        found = store.fields().find(field)
+        if found is None:
+            raise UsageError(f"没有“{field}”这个领域：用 drafter fields 查看可选的领域")
+        field_tag = f"field:{found.id}"
     phrases = [
-        p for p in Bank.open(bank).phrases()
+        p for p in store.phrases()
         if (role is None or p.role == role) and (tag is None or tag in p.tags) and (topic is None or topic in p.topics)
+        and (field_tag is None or field_tag in p.tags)
     ]  # fmt: skip
     if as_json:
         print_json([p.to_dict() for p in phrases])

@@ -25,6 +25,12 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="讲话日期 YYYY-M
 PointOpt = Annotated[list[str] | None, typer.Option("--point", help="自己要讲的重点任务，作为任务部分的要点；可重复")]
 WordsOpt = Annotated[int, typer.Option("--words", help="目标字数（字符数，不计空格）")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="随机种子：相同的输入和种子，生成相同的稿子")]
+FieldOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--field", help="指定主题所属的领域（见 drafter fields），如 安全生产；两个领域用顿号隔开。默认按主题自动判断"
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +42,7 @@ def register(app: typer.Typer) -> None:
         "  drafter draft 安全生产 -o 讲话.docx\n\n"
         "  drafter draft 主题教育 --genre 动员部署会 --org 全局 --speaker 张明 --words 4000 -o 动员讲话.docx\n\n"
         "  drafter draft 乡村振兴 --point 发展特色产业 --point 改善人居环境 -o 讲话.md\n\n"
+        "  drafter draft 冬季供暖保障 --field 住房和城乡建设 -o 讲话.docx   （指定领域）\n\n"
         "  drafter outline 安全生产 -o 提纲.yaml   （修改提纲后）  drafter draft --outline 提纲.yaml -o 讲话.docx",
     )(draft_command)
     app.command(
@@ -46,13 +53,14 @@ def register(app: typer.Typer) -> None:
     app.command("genres", help="列出可用的讲话类型。\n\n例：drafter genres")(genres_command)
 
 
-def _options(topic: str | None, genre: str, org: str, speaker: str | None, meeting: str | None,
-             when: str | None, point: list[str] | None, words: int, seed: int) -> Options:  # fmt: skip
+def _options(topic: str | None, genre: str, org: str, speaker: str | None, meeting: str | None, when: str | None,
+             point: list[str] | None, words: int, seed: int, field: str | None) -> Options:  # fmt: skip
     from drafter.compose import Options
 
     if topic is None:
         raise UsageError("请给出讲话的主题，例如：drafter draft 安全生产 -o 讲话.docx")
-    options = Options(topic.strip(), genre, org, speaker, meeting, parse_date(when), list(point or []), words, seed)
+    points = list(point or [])
+    options = Options(topic.strip(), genre, org, speaker, meeting, parse_date(when), points, words, seed, field)
     options.check()
     from drafter.compose.genres import load_genre
 
@@ -80,6 +88,7 @@ def draft_command(
     point: PointOpt = None,
     words: WordsOpt = 3000,
     seed: SeedOpt = 1,
+    field: FieldOpt = None,
     variants: Annotated[int, typer.Option("--variants", help="生成几篇不同的稿子（种子依次加一）")] = 1,
     explain: Annotated[bool, typer.Option("--explain", help="在每句后注明它来自素材库的哪条表述")] = False,
     outline: Annotated[Path | None, typer.Option("--outline", help="按修改过的提纲文件起草")] = None,
@@ -94,13 +103,26 @@ def draft_command(
     if not 1 <= variants <= 20:
         raise UsageError("--variants 应在 1 到 20 之间")
     plan = outline_from_file(outline) if outline else None
-    options = _options(topic or (plan.topic if plan else None), genre, org, speaker, meeting, when, point, words, seed)
+    topic = topic or (plan.topic if plan else None)
+    options = _options(topic, genre, org, speaker, meeting, when, point, words, seed, field)
     fmt = output_format(output) if output else "md"
     store = Bank.open(bank)
     for n in range(variants):  # each variant one seed further on (an outline's own seed, if given)
         variant = replace(plan, seed=plan.seed + n) if plan else None
         result = draft(replace(options, seed=seed + n), store, variant)
+        if n == 0:
+            _tell_fields(result.outline)
         _write(result, explain, fmt, output, n + 1 if variants > 1 else None, reference)
+
+
+def _tell_fields(outline) -> None:
+    """One line on stderr when the topic matched no field: the draft is general, and how to choose."""
+    if not outline.fields:
+        typer.echo(
+            f"提示：“{outline.topic}”没有找到所属的领域，已用通用素材起草并多留了待补充处；"
+            "可用 --field 指定领域（drafter fields 列出可选的领域）",
+            err=True,
+        )
 
 
 def _write(
@@ -131,6 +153,7 @@ def outline_command(
     point: PointOpt = None,
     words: WordsOpt = 3000,
     seed: SeedOpt = 1,
+    field: FieldOpt = None,
     bank: BankOption = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="提纲文件（.yaml）；不给时输出到屏幕")] = None,
 ) -> None:
@@ -138,8 +161,10 @@ def outline_command(
     from drafter.compose import make_outline, outline_yaml
     from drafter.files import atomic_write_text
 
-    options = _options(topic, genre, org, speaker, meeting, when, point, words, seed)
-    text = outline_yaml(make_outline(options, Bank.open(bank)))
+    options = _options(topic, genre, org, speaker, meeting, when, point, words, seed, field)
+    plan = make_outline(options, Bank.open(bank))
+    _tell_fields(plan)
+    text = outline_yaml(plan)
     if output is None:
         sys.stdout.write(text)
     else:

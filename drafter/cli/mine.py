@@ -36,6 +36,7 @@ def mine_command(
 ) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from drafter.bank.layers import Bank
     from drafter.mining import collect_files, mine_files, write_bank
 
     if not 1 <= jobs <= 64:
@@ -53,7 +54,7 @@ def mine_command(
             progress.update(task, advance=1, description=path.name)
 
         try:
-            mined = mine_files(files, on_file=advance, jobs=jobs)
+            mined = mine_files(files, on_file=advance, jobs=jobs, catalogue=Bank.open(strict=False).fields())
         except KeyboardInterrupt:
             say(f"已中断：{out} 没有任何改动")
             raise typer.Exit(130) from None

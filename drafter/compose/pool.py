@@ -13,12 +13,14 @@ from datetime import date
 from typing import NamedTuple
 
 from drafter.bank.model import Phrase
+from drafter.fields.catalogue import Catalogue, Fact, Field
 from drafter.resources import compose_rules, role_rules, wording_rules
 
 _SLOT_X = "{{ x }}"
 _ENDS = "。！？”"
 _PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")  # every overlapping pair of Chinese characters
 JITTER = 6.0
+FIELD_JITTER = 15.0  # a field's speech: its general sentences drawn more widely, so fields share few
 NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
 
 
@@ -29,21 +31,44 @@ class Candidate(NamedTuple):
     genres: frozenset[str]  # the genres it is written for (none: any)
     move: str | None  # a situation phrase's step in the argument (compose.yaml: moves)
     words: frozenset[str]  # its two-character words, for matching it to a lead
+    field: str | None  # the field it was written or mined for (none: any)
+    task: str | None  # the field's task whose argument it makes
 
 
 @dataclass
 class TopicForm:
-    """How the topic reads: its verb (开展/做好/推进) and the domains it belongs to."""
+    """How the topic reads: its verb (开展/做好/推进), the domains and the fields it belongs to,
+    and the words that tell a phrase speaks of some other field."""
 
     topic: str
     verb: str
     domains: set[str]
+    fields: frozenset[str] = frozenset()
+    foreign: dict[str, list[str]] = field(default_factory=dict)  # words only other fields use, by their first pair
 
     @classmethod
-    def of(cls, topic: str) -> TopicForm:
+    def of(cls, topic: str, fields: list[Field] | None = None, catalogue: Catalogue | None = None) -> TopicForm:
         verb = compose_rules().verb_for(topic)
         domains = {d for d, pattern in role_rules().domains.items() if pattern.search(topic)}
-        return cls(topic, verb, domains)
+        ids = frozenset(f.id for f in fields or [])
+        return cls(topic, verb, domains, ids, _foreign_words(ids, catalogue) if catalogue and ids else {})
+
+    def speaks_of_another_field(self, text: str, pairs: set[str]) -> bool:
+        """Whether TEXT (with its character PAIRS) holds a word that only other fields use."""
+        return any(word in text for pair in pairs & self.foreign.keys() for word in self.foreign[pair])
+
+
+def _foreign_words(ids: frozenset[str], catalogue: Catalogue) -> dict[str, list[str]]:
+    """The vocabulary that only fields other than IDS use (a phrase that holds it speaks of
+    them), by each word's first pair of characters: a lookup, where one pattern of a thousand
+    words would cost a draft more to compile than to use."""
+    own = {w for fid in ids for w in catalogue.fields[fid].vocabulary}
+    other = {w for f in catalogue.fields.values() if f.id not in ids for w in f.vocabulary}
+    index: dict[str, list[str]] = {}
+    for word in sorted(other - own):
+        if len(word) >= 2 and not any(word in o for o in own):
+            index.setdefault(word[:2], []).append(word)
+    return index
 
 
 @dataclass
@@ -53,30 +78,61 @@ class Pool:
     used_ids: set[str] = field(default_factory=set)
     used_texts: list[str] = field(default_factory=list)
     lead_themes: dict[str, str] = field(default_factory=dict)  # a lead's words -> its curated theme
+    lead_tasks: dict[str, str] = field(default_factory=dict)  # a field task's lead -> the task
+    lead_texts: frozenset[str] = frozenset()  # every lead of the bank (else it is the writer's own)
     moves: dict[str, str] = field(default_factory=dict)  # phrase id -> its move, where it has one
     day: date = field(default_factory=date.today)  # the speech's date: what wording is stale
     fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
+    facts: tuple[Fact, ...] = ()  # the catalogue's dated facts: a phrase naming one not current is unfit
+    jitter: float = JITTER  # how far apart in score candidates may be for the seed to choose between them
 
     @classmethod
-    def build(cls, phrases: list[Phrase], values: dict[str, str], form: TopicForm, when: date, seed: int) -> Pool:
+    def build(
+        cls, rows: list[tuple], values: dict[str, str], form: TopicForm, when: date, seed: int, facts: tuple = ()
+    ) -> Pool:
+        """The pool of the bank's ROWS (Bank.rows()) that fit FORM, filled in with VALUES."""
         from drafter.bank.schema import fill_slots
 
         verbs = compose_rules().verbs
         verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
+        own_fields = {f"field:{f}" for f in form.fields}
+        problems, collapse = compose_rules().problem_words, compose_rules().collapse
         by_role: dict[str, list[Candidate]] = {}
-        for phrase in phrases:
+        for row in rows:
+            tags_of_row = row[3]
+            if tags_of_row and tags_of_row[0].startswith("field:") and own_fields.isdisjoint(tags_of_row):
+                continue  # most of a large bank is other fields' (field tags first): passed over unread
+            phrase = Phrase.from_row(row)
             tags = _tags(phrase)
             if not _fits(phrase, tags, form) or _SLOT_X in phrase.text:
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
+            for word in collapse:
+                text = text.replace(word + word, word)
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
-            theme, move = (next(iter(tags.get(kind, ())), None) for kind in ("theme", "move"))
-            candidate = Candidate(phrase, text, theme, frozenset(tags.get("genre", ())), move, frozenset(bigrams(text)))
+            pairs = bigrams(text)
+            if "field" not in tags and form.foreign and form.speaks_of_another_field(phrase.text, pairs):
+                continue
+            theme, move, field_id, task = (
+                next(iter(tags.get(k, ())), None) for k in ("theme", "move", "field", "task")
+            )
+            if task and move is None and phrase.role == "body.situation":
+                move = "问题" if problems.search(text) else "成绩"
+            genres = frozenset(tags.get("genre", ()))
+            candidate = Candidate(phrase, text, theme, genres, move, frozenset(pairs), field_id, task)
             by_role.setdefault(phrase.role, []).append(candidate)
-        lead_themes = {strip_marker(c.text): c.theme for c in by_role.get("point.lead", []) if c.theme}
+        leads = by_role.get("point.lead", [])
+        lead_themes = {strip_marker(c.text): c.theme for c in leads if c.theme}
+        lead_tasks = {strip_marker(c.text): c.task for c in leads if c.task}
         moves = {c.phrase.id: c.move for role in by_role.values() for c in role if c.move}
-        return cls(by_role, random.Random(seed), lead_themes=lead_themes, moves=moves, day=when)
+        # Drafts of different fields draw their general sentences differently, seed for seed.
+        rng = random.Random(f"{seed}|{'+'.join(sorted(form.fields))}" if form.fields else seed)
+        lead_texts = frozenset(strip_marker(c.text) for c in leads)
+        return cls(
+            by_role, rng, lead_themes=lead_themes, lead_tasks=lead_tasks, lead_texts=lead_texts, moves=moves,
+            day=when, facts=facts, jitter=FIELD_JITTER if form.fields else JITTER,
+        )  # fmt: skip
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
         """The best unused candidate of ROLES by SCORE, or None when none is left (or none
@@ -91,8 +147,8 @@ class Pool:
         scored = [((score(c) if score else 0.0), c) for c in options]
         if at_least is not None:
             scored = [(s, c) for s, c in scored if s >= at_least]
-        # The seed decides among candidates that score alike (within JITTER of each other).
-        return [c for _, c in sorted(scored, key=lambda sc: -(sc[0] + JITTER * self.rng.random()))]
+        # The seed decides among candidates that score alike (within the jitter of each other).
+        return [c for _, c in sorted(scored, key=lambda sc: -(sc[0] + self.jitter * self.rng.random()))]
 
     def take_first(
         self, ranked: list[Candidate], unwanted: Callable[[Candidate], bool] | None = None
@@ -116,7 +172,7 @@ class Pool:
         bank's thousand phrases), and remembered."""
         known = self.fit_ids.get(candidate.phrase.id)
         if known is None:
-            known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.day)
+            known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.day, self.facts)
         return known
 
     def use(self, candidate: Candidate) -> None:
@@ -134,20 +190,30 @@ def _tags(phrase: Phrase) -> dict[str, list[str]]:
     return tags
 
 
-def _flawed(text: str, day: date) -> bool:
+def _flawed(text: str, day: date, facts: tuple[Fact, ...]) -> bool:
     """Whether a phrase, filled in, holds what `drafter check` reports for DAY: a placeholder or
-    unfilled slot, stale wording, a formula out of order."""
+    unfilled slot, stale wording, a formula out of order, a fact not current."""
+    from drafter.check.facts import fact_findings
     from drafter.check.findings import Paragraph
     from drafter.check.wording import wording_findings
 
     rules = wording_rules()
-    return bool(rules.form.unfilled.search(text) or wording_findings([Paragraph(0, text, "body")], rules, day))
+    paragraphs = [Paragraph(0, text, "body")]
+    return bool(
+        rules.form.unfilled.search(text)
+        or wording_findings(paragraphs, rules, day)
+        or fact_findings(paragraphs, facts, day)
+    )
 
 
 def _fits(phrase: Phrase, tags: dict[str, list[str]], form: TopicForm) -> bool:
-    """Generic, or bound to this topic; of the topic's domains or of none."""
+    """Generic, or bound to this topic; of the topic's domains or of none; of the topic's fields
+    or of none."""
     if phrase.topics and form.topic not in phrase.topics:
         return False
+    fields = tags.get("field")
+    if fields:
+        return bool(form.fields.intersection(fields))
     return set(tags.get("domain", ())) <= form.domains
 
 

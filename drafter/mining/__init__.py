@@ -4,6 +4,7 @@ dropped; and the skeleton of each speech (its sections' roles)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,8 @@ from rapidfuzz import fuzz, process
 from drafter.bank.model import Phrase, Skeleton, Source, phrase_id
 from drafter.bank.store import dump_yaml, replace_folder
 from drafter.errors import DrafterError
+from drafter.fields.catalogue import Catalogue, Field
+from drafter.fields.resolve import fields_of_phrase, resolve
 from drafter.mining.classify import classify
 from drafter.mining.context import SpeechContext, speech_context
 from drafter.mining.generalize import Template, generalize
@@ -55,10 +58,15 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def mine_files(paths: list[Path], on_file: Callable[[Path], None] | None = None, jobs: int = 1) -> Mined:
+def mine_files(
+    paths: list[Path], on_file: Callable[[Path], None] | None = None, jobs: int = 1, catalogue: Catalogue | None = None
+) -> Mined:
     """Mine every file; a file that cannot be read is skipped with its reason. With JOBS > 1
     the files are read and mined in that many processes; the results are merged in file order,
-    so the bank is the same whatever JOBS is, and only kept phrases stay in memory."""
+    so the bank is the same whatever JOBS is, and only kept phrases stay in memory. Phrases are
+    tagged with the fields of CATALOGUE (default: the shipped bank's) they speak for."""
+    global _CATALOGUE
+    _CATALOGUE = catalogue if catalogue is not None else shipped_catalogue()
     rules = role_rules()
     mined = Mined()
     if jobs > 1 and len(paths) > 1:
@@ -71,6 +79,19 @@ def mine_files(paths: list[Path], on_file: Callable[[Path], None] | None = None,
         for path in paths:
             _merge(mined, path, mine_file(path), rules, on_file)
     return mined
+
+
+_CATALOGUE: Catalogue | None = None  # the fields mine_files tags with (a global: the worker processes fork)
+
+
+@functools.cache
+def shipped_catalogue() -> Catalogue:
+    """The fields of drafter's shipped bank."""
+    from drafter.bank.cache import load_folder
+    from drafter.fields.catalogue import field_of
+    from drafter.resources import shipped_bank
+
+    return Catalogue([field_of(data.field) for data in load_folder(shipped_bank()).values() if data.field])
 
 
 def mine_file(path: Path) -> Mined:
@@ -106,6 +127,8 @@ def _merge(mined: Mined, path: Path, result: Mined, rules: RoleRules, on_file: C
 
 def _mine_speech(speech: Speech, name: str, mined: Mined, rules: RoleRules, markers: StructureRules) -> None:
     ctx = speech_context(speech, rules)
+    catalogue = _CATALOGUE or shipped_catalogue()
+    fields = [m.field for m in resolve(f"{speech.title or ''}{ctx.topic}", catalogue)]
     tags = [f"genre:{ctx.genre}"]
     section, sections, points = 0, [], []
     for number, block in enumerate(blocks(speech), 1):
@@ -118,7 +141,7 @@ def _mine_speech(speech: Speech, name: str, mined: Mined, rules: RoleRules, mark
         for place, offset, text, extra in _sentences(block, markers, ctx):
             source = Source(name, number, offset)
             set_tag = [f"set:{name}-{section}"] if place in ("lead",) else []
-            _keep(text, place, source, ctx, [*tags, *extra, *set_tag], mined, rules)
+            _keep(text, place, source, ctx, [*tags, *extra, *set_tag], mined, rules, (fields, catalogue))
     if sections:
         skeleton_id = phrase_id("skeleton", f"{name}|{'|'.join(sections)}")
         mined.skeletons.append(Skeleton(skeleton_id, ctx.genre, sections, points, name))
@@ -166,7 +189,14 @@ def _lead_marker(text: str, markers: StructureRules) -> tuple[str, str]:
 
 
 def _keep(
-    text: str, place: str, source: Source, ctx: SpeechContext, tags: list[str], mined: Mined, rules: RoleRules
+    text: str,
+    place: str,
+    source: Source,
+    ctx: SpeechContext,
+    tags: list[str],
+    mined: Mined,
+    rules: RoleRules,
+    fields: tuple[list[Field], Catalogue],
 ) -> None:
     low, high = _LENGTHS.get(place, (rules.min_chars, rules.max_chars))
     if not low <= len(text) <= high:
@@ -184,12 +214,14 @@ def _keep(
         return
     role, _ = classify(text, place, rules)
     domains = [f"domain:{d}" for d, pattern in rules.domains.items() if pattern.search(result.text)]
+    # The field tag first: a draft passes over other fields' phrases by it before reading them.
+    field_tags = [f"field:{f}" for f in fields_of_phrase(result.text, *fields)] if place != "title" else []
     mined.phrases.append(
         Phrase(
             id=phrase_id(role, result.text),
             role=role,
             text=result.text,
-            tags=sorted({*tags, *domains}),
+            tags=field_tags + sorted({*tags, *domains}),
             topics=list(result.topics),
             source=source,
         )

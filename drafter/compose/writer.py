@@ -1,0 +1,464 @@
+"""Filling an outline: each section's points argued from the bank — a field task's point from
+that task's own argument, then the field's sentences that share its words; a general point from
+the sentences that share its words and theme — until the speech reaches its length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from drafter.bank.layers import Bank
+from drafter.compose.genres import Genre, load_genre
+from drafter.compose.outline import Options, Outline, SectionOutline, _context, make_outline, plan_for
+from drafter.compose.pool import Candidate, Pool, bigrams, strip_marker
+from drafter.fields.catalogue import TASK_MOVES, Field, Task
+from drafter.resources import compose_rules, structure_rules
+from drafter.tree import Paragraph, Point, Section, Sentence, Speech
+
+_MARKER_WORD = {"shi": "是", "yao": "要"}
+_TRANSITION_COUNT = re.compile("[一二两三四五六七八九几]+(?=(点|个方面))")
+_OPENING_ORDER = ("opening.purpose", "opening.recap", "opening.affirm", "opening.background", "opening.transition")
+
+
+@dataclass
+class Draft:
+    speech: Speech
+    outline: Outline
+    sources: dict[str, str]  # phrase id -> where it came from, for --explain
+
+
+def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft:
+    """The speech: OUTLINE's (or a new outline's) headings and leads, kept as written, filled
+    with the bank's phrases to about options.words characters."""
+    if outline is None:
+        genre = load_genre(options.genre, _context(options))
+        plan = plan_for(options, bank, options.meeting or genre.meeting)
+        outline = make_outline(options, bank, plan)
+    else:
+        options = replace(options, topic=outline.topic, org=outline.org, words=outline.words, seed=outline.seed)
+        genre = load_genre(outline.genre, _context(options))
+        plan = plan_for(options, bank, outline.meeting, outline.fields)
+        outline.fields, outline.field_note = [f.name for f in plan.fields], plan.note
+        for section in outline.sections:  # the writer's headings and leads are not drawn again
+            plan.pool.used_texts += [section.heading, *section.points]
+    pool = plan.pool
+    growing: list[_Growing] = []  # every point, as _section makes it
+    sections = [_section(pool, s, n, options.topic, growing, plan.fields) for n, s in enumerate(outline.sections)]
+    speech = Speech(
+        title=outline.title,
+        speaker=outline.speaker,
+        date=outline.date,
+        salutation="同志们：",
+        opening=_opening(pool, genre, options, len(outline.sections)),
+        sections=sections,
+        closing=_closing(pool, genre, options.topic),
+    )
+    _fit_length(speech, pool, outline, growing)
+    _in_order(speech, pool)
+    _drop_empty(speech)
+    sources = {
+        c.phrase.id: _source_label(c) for role in pool.candidates.values() for c in role if c.phrase.id in pool.used_ids
+    }
+    return Draft(speech, outline, sources)
+
+
+def _source_label(c: Candidate) -> str:
+    source = c.phrase.source
+    return source if isinstance(source, str) else f"{source.file} 第{source.paragraph}段"
+
+
+def _sentence(c: Candidate) -> Sentence:
+    return Sentence(c.text, c.phrase.role, c.phrase.id)
+
+
+def _opening(pool: Pool, genre: Genre, options: Options, sections: int) -> list[Paragraph]:
+    def score(c: Candidate) -> float:
+        # Phrases for any genre or for this one (the others score below zero), the topic's first.
+        fits = not c.genres or genre.id in c.genres
+        named = options.topic in c.text
+        own = 4.0 * (c.field is not None) + 2.0 * (c.field is not None and _mined(c))
+        return (4.0 + 3.0 * named + own) * (1.0 if fits else -1.0)
+
+    sentences = []
+    for role in sorted(genre.opening, key=_OPENING_ORDER.index):
+        if role == "opening.transition" and not any(options.topic in s.text for s in sentences):
+            # The opening names its topic: if nothing before did, the transition does.
+            found = pool.take((role,), lambda c: score(c) + 20.0 * (options.topic in c.text), at_least=0.0)
+        else:
+            found = pool.take((role,), score, at_least=0.0)
+        if found is None:
+            continue
+        sentence = _sentence(found)
+        if role == "opening.transition":
+            sentence.text = _TRANSITION_COUNT.sub(_count_word(sections), sentence.text, count=1)
+        sentences.append(sentence)
+    # The purpose opens the first paragraph; the transition stands as the last.
+    first = [s for s in sentences if s.role != "opening.transition"]
+    last = [s for s in sentences if s.role == "opening.transition"]
+    return [Paragraph(first)] + ([Paragraph(last)] if last else [])
+
+
+def _count_word(n: int) -> str:
+    words = compose_rules().count_words
+    return words[n - 1] if 1 <= n <= len(words) else str(n)
+
+
+_BODY_ROLES = {
+    "heading.significance": ("body.claim", "body.demand"),
+    "heading.situation": ("body.situation", "body.claim", "body.demand"),
+}
+_DEFAULT_BODY = ("body.demand", "body.measure", "body.claim")
+
+
+@dataclass
+class _Growing:
+    """A paragraph being grown — a point's, or one of a section argued in paragraphs — with the
+    sentences that would follow there, best first."""
+
+    paragraph: Paragraph
+    lead: str  # the point's lead ("" for a section's paragraph): no sentence opens as it does
+    section: int
+    ranked: list[Candidate]  # ranked once: the scores hold for the whole draft
+    length: int = 0
+    room: int | None = None  # how many more sentences it may take (None: as many as fit)
+    general: bool = True  # whether general sentences may fill it when nothing closer is left
+    soft: bool = False  # its room is lifted when everything else has said all it can
+
+
+OWN_POINT_SENTENCES = 2  # a writer's point near no task: at most this many sentences, then a gap
+GENERAL_POINT_SENTENCES = 2  # a general point in a field's speech, until the field has said all it can
+GAP = "〔待补充：{}〕"
+
+
+def _section(
+    pool: Pool, outline: SectionOutline, index: int, topic: str, growing: list[_Growing], fields: list[Field]
+) -> Section:
+    """Section INDEX: its heading, then its points — each lead with the sentence that best
+    follows it — or, a section the field argues in paragraphs, the first sentence of each
+    paragraph; every paragraph joins GROWING, with its ranking of what may follow, for the
+    length to be filled."""
+    numerals = structure_rules().numerals
+    roles = _roles(outline)
+    heading = f"{numerals[index]}、{outline.heading}"
+    if not outline.points and fields:
+        argued = _argued_paragraphs(pool, outline, index, topic)
+        return Section(heading, [_start(pool, g, growing) for g in argued], [])
+    paragraphs = []
+    if topic not in outline.heading:  # the topic stands in every section
+        intro = pool.take(
+            roles, lambda c: 8.0 * (topic in c.text) + 3.0 * (c.theme in outline.themes) - 99.0 * bool(c.task)
+        )
+        if intro is not None:
+            paragraphs.append(Paragraph([_sentence(intro)]))
+    points = []
+    for n, lead in enumerate(outline.points):
+        point = _point(lead, n, outline.marker, numerals)
+        grow = _argument(pool, lead, point.paragraphs[-1], index, roles, outline, topic, fields)
+        _start(pool, grow, growing)
+        if not grow.general and grow.room is not None:  # the writer's own point near no task
+            point.paragraphs[-1].sentences.append(Sentence(GAP.format(f"围绕“{lead}”的具体举措") + "。", "body.gap"))
+        points.append(point)
+    return Section(heading, paragraphs, points)
+
+
+def _start(pool: Pool, grow: _Growing, growing: list[_Growing]) -> Paragraph:
+    """GROW's paragraph with its first sentence; GROW joins GROWING."""
+    found = _next(grow, pool)
+    if found is not None:
+        _add(grow, found)
+    growing.append(grow)
+    return grow.paragraph
+
+
+PARAGRAPH_CHANCE = 6.0  # how much the seed weighs in a paragraph's choice (score points)
+SENTENCE_CHARS = 60  # about how long a sentence of a section argued in paragraphs runs
+
+
+def _argued_paragraphs(pool: Pool, outline: SectionOutline, index: int, topic: str) -> list[_Growing]:
+    """The paragraphs of a section that a field's speech argues without numbered points
+    (compose.yaml: paragraph_sections): the field's own sentences of each paragraph's roles and
+    moves first, then those of tasks that lead no point of the draft; those sharing the topic's
+    words before the rest."""
+    rules = compose_rules()
+    topic_words = bigrams(topic)
+    leading = {pool.lead_tasks[text] for text in pool.used_texts if text in pool.lead_tasks}
+    plans = rules.paragraph_sections.get(outline.role, [])
+    # Each paragraph's share of the sentences the section's length wants.
+    scale = max(1.0, outline.words / SENTENCE_CHARS / max(1, sum(p.sentences for p in plans)))
+    paragraphs = []
+    for plan in plans:
+
+        def score(c: Candidate, plan=plan) -> float:
+            if (
+                c.field is None
+                or c.task in leading
+                or (plan.moves and (c.move or rules.default_move) not in plan.moves)
+            ):
+                return -1.0
+            own = 4.0 * (c.task is None) + 3.0 * _mined(c)  # the field's, the writer's archive first
+            return own + 2.0 * ("〔待补充" in c.text) + 3.0 * len(topic_words & c.words)
+
+        def chance(c: Candidate, score=score) -> float:  # the seed varies what the paragraph draws on
+            found = score(c)
+            return found + PARAGRAPH_CHANCE * pool.rng.random() if found >= 0 else found
+
+        ranked = pool.rank(plan.roles, chance, at_least=0.0)
+        room = round(plan.sentences * scale)
+        paragraphs.append(_Growing(Paragraph([]), "", index, ranked, room=room, general=False, soft=True))
+    return paragraphs
+
+
+def _of_field(c: Candidate) -> bool:
+    """A sentence of the topic's field (the pool holds no other field's) that is no task's."""
+    return c.field is not None and c.task is None
+
+
+def _argument(
+    pool: Pool,
+    lead: str,
+    paragraph: Paragraph,
+    index: int,
+    roles: tuple[str, ...],
+    plan: SectionOutline,
+    topic: str,
+    fields: list[Field],
+) -> _Growing:
+    """The point of LEAD, to be grown in PARAGRAPH: a field task's own argument (never another
+    task's, nor general filler); a general lead's sentences of its words and theme (in a field's
+    speech, a few until the field has said all it can); a writer's own point near no task, at
+    most two sentences of its words (its gap follows)."""
+    from drafter.fields.resolve import nearest_task
+
+    tasks = {t.id: t for f in fields for t in f.tasks}
+    task = tasks.get(pool.lead_tasks.get(lead, ""))
+    known = task is not None or lead in pool.lead_texts
+    if task is not None:
+        return _Growing(paragraph, lead, index, _task_ranked(pool, task, lead), general=False)
+    near = nearest_task(lead, fields) if fields and lead not in pool.lead_themes else None
+    if near is not None:  # the writer's own point, or their archive's: what of its task speaks of it
+        words = bigrams(lead)
+        ranked = [
+            c
+            for c in _task_ranked(pool, near.task, lead)
+            if words & c.words or any(k in c.text for k in near.task.keywords)
+        ]
+        return _Growing(paragraph, lead, index, ranked, general=False)
+    if known:
+        ranked = _bodies_ranked(pool, lead, roles, plan.themes, topic, index == 0)
+        room = GENERAL_POINT_SENTENCES if fields else None
+        return _Growing(paragraph, lead, index, ranked, room=room, soft=bool(fields))
+    words = bigrams(lead)
+    ranked = pool.rank(roles, lambda c: len(words & c.words) - 99.0 * bool(c.task), at_least=2.0)
+    return _Growing(paragraph, lead, index, ranked, room=OWN_POINT_SENTENCES, general=False)
+
+
+def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
+    """The sentences that argue TASK: the writer's own mined sentences of its field that say what
+    its lead and key words say (a writer's archive speaks first); then the task's own sentences
+    in the order a point takes them — one of each move (two of what must be done), the seed
+    choosing among the wordings — then the rest; then the field's sentences that share the
+    lead's words."""
+    moves: dict[str, list[Candidate]] = {role: [] for _, role in TASK_MOVES}
+    for role in moves:
+        moves[role] = [c for c in pool.candidates.get(role, []) if c.task == task.id]
+        pool.rng.shuffle(moves[role])
+    first_round = ["body.situation", "body.claim", "body.demand", "body.demand", "body.measure", "body.caution"]
+    ordered = []
+    for role in first_round:
+        if moves[role]:
+            ordered.append(moves[role].pop(0))
+    ordered += [c for role in moves for c in moves[role]]
+    words = bigrams(lead).union(*(bigrams(k) for k in task.keywords))
+    related = pool.rank(tuple(moves), lambda c: len(words & c.words) if _of_field(c) else 0.0, at_least=2.0)
+    mined = [c for c in related if _mined(c) and len(words & c.words) >= MINED_SHARED]
+    return mined + ordered + [c for c in related if c not in mined]
+
+
+MINED_SHARED = 2  # pairs a mined sentence shares with a task's lead and key words to argue it
+
+
+def _mined(c: Candidate) -> bool:
+    return not isinstance(c.phrase.source, str)
+
+
+def _next(grow: _Growing, pool: Pool) -> Candidate | None:
+    """The next sentence of GROW's ranking that may follow in its paragraph (taken from the pool)."""
+    if grow.room == 0:
+        return None
+    found = pool.take_first(grow.ranked, _unwanted_in(grow, pool))
+    if found is not None and grow.room is not None:
+        grow.room -= 1
+    return found
+
+
+def _point(lead: str, n: int, marker: str, numerals: list[str]) -> Point:
+    """A point with its lead: a heading line of its own (（一）), or the first sentence of its
+    paragraph (一要……。)."""
+    if marker == "paren":
+        return Point(f"（{numerals[n]}）{lead}", [Paragraph([])])
+    text = f"{numerals[n]}{_MARKER_WORD[marker]}{lead}"
+    return Point(text, [Paragraph([Sentence(text + "。", "point.lead")])])
+
+
+def _add(grow: _Growing, found: Candidate) -> None:
+    grow.paragraph.sentences.append(_sentence(found))
+    grow.length += len(found.text)
+
+
+RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its lead
+
+
+def _bodies_ranked(
+    pool: Pool, lead: str, roles: tuple[str, ...], themes: list[str], topic: str, first: bool
+) -> list[Candidate]:
+    """The sentences that would follow a general LEAD, best first: by the words and theme they
+    share with it (and the topic, which keeps the section on its subject), the field's own
+    sentences before general ones — in a speech's first section, those that leave a gap for the
+    writer's figures first; never a field task's (they argue their own task)."""
+    lead_theme = pool.lead_themes.get(lead)
+    lead_words = bigrams(lead)
+
+    def score(c: Candidate) -> float:
+        if c.task is not None:
+            return 0.0
+        shared = len(lead_words & c.words)
+        if c.theme is None and c.field is None and shared < 2:  # a mined sentence must say what the lead says
+            return 0.0
+        same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0
+        in_section = 2.0 if c.theme in themes else 0.0
+        own_field = 8.0 * (c.field is not None) + 3.0 * (c.field is not None and _mined(c))
+        own_field += 6.0 if first and "〔待补充" in c.text else 0.0
+        return same_theme + 2.0 * shared + in_section + 1.0 * (topic in c.text) + own_field
+
+    return pool.rank(roles, score, at_least=RELEVANT)
+
+
+def _closing(pool: Pool, genre: Genre, topic: str) -> list[Paragraph]:
+    sentences = []
+    for role in genre.closing:
+        found = pool.take(
+            (role,),
+            lambda c: 5.0 * (topic in c.text) + 6.0 * (c.field is not None) + 2.0 * _mined(c) - 0.02 * len(c.text),
+        )
+        if found is not None:
+            sentences.append(_sentence(found))
+    return [Paragraph(sentences)] if sentences else []
+
+
+def visible_length(speech: Speech) -> int:
+    """Characters a reader sees, title to closing, punctuation in, spaces out (what Word counts
+    as 字符数（不计空格）)."""
+    from drafter.render.blocks import blocks
+
+    return sum(len(re.sub(r"\s", "", b.text)) for b in blocks(speech))
+
+
+def _fit_length(speech: Speech, pool: Pool, outline: Outline, growing: list[_Growing]) -> None:
+    """Grow the points, each toward its section's share, by sentences that follow from their
+    leads, until the speech reaches its length or nothing relevant is left."""
+    target = outline.words
+    length = visible_length(speech)
+    have = [sum(g.length for g in growing if g.section == n) for n in range(len(outline.sections))]
+    resting: list[_Growing] = []  # general points that took their few sentences
+    while length < target:
+        if not growing:  # the field has said all it can: its paragraphs, then the general points go on
+            field_first = [g for g in resting if not g.general] or resting
+            growing = field_first
+            resting = [g for g in resting if g not in field_first]
+            for grow in growing:
+                grow.room = None
+            if not growing:
+                break
+        # The point of the section furthest below its share, the shortest point first.
+        grow = max(growing, key=lambda g: (_share_gap(have[g.section], outline.sections[g.section]), -g.length))
+        plan = outline.sections[grow.section]
+        found = _next(grow, pool)
+        if found is None and len(growing) == 1 and grow.general:
+            # Long drafts, when nothing closely related is left anywhere: the team's sentences
+            # (written for any topic) of the section's themes, then of any theme, then the rest.
+            general = pool.rank(_roles(plan), _curated_first(plan.themes), at_least=0.0)
+            found = pool.take_first(general, _unwanted_in(grow, pool))
+        if found is None:
+            growing.remove(grow)  # nothing relevant is left for it (or its room is taken)
+            if grow.soft and grow.room == 0:
+                resting.append(grow)
+            continue
+        added = len(re.sub(r"\s", "", found.text))
+        if length + added > target * 1.1:  # it would overshoot: the speech is long enough
+            return
+        _add(grow, found)
+        length += added
+        have[grow.section] += len(found.text)
+
+
+def _roles(plan: SectionOutline) -> tuple[str, ...]:
+    return _BODY_ROLES.get(plan.role, _DEFAULT_BODY)
+
+
+def _in_order(speech: Speech, pool: Pool) -> None:
+    """Each paragraph's sentences in the order an argument runs (compose.yaml): the situation
+    (what has been achieved before what is still wrong), what it means, then what must be done.
+    A point's lead stays first; sentences of one step keep the order they were chosen in."""
+    rules = compose_rules()
+
+    def place(sentence: Sentence) -> tuple[int, int]:
+        if sentence.role == "point.lead":
+            return -1, 0
+        return rules.place_in_point(sentence.role, pool.moves.get(sentence.source or ""))
+
+    for section in speech.sections:
+        for paragraph in [*section.paragraphs, *(p for point in section.points for p in point.paragraphs)]:
+            paragraph.sentences.sort(key=place)
+
+
+def _drop_empty(speech: Speech) -> None:
+    """Paragraphs that found nothing to say go (a point whose lead is a line of its own keeps
+    its lead)."""
+    for section in speech.sections:
+        section.paragraphs = [p for p in section.paragraphs if p.sentences]
+        for point in section.points:
+            point.paragraphs = [p for p in point.paragraphs if p.sentences]
+
+
+def _curated_first(themes: list[str]):
+    """Score: the team's sentences of THEMES, then of any theme, then mined ones (no task's)."""
+    return lambda c: -1.0 if c.task else (1.0 + 2.0 * (c.theme in themes)) if c.theme else 0.0
+
+
+def _unwanted_in(grow: _Growing, pool: Pool) -> Callable[[Candidate], bool]:
+    """What may not follow in GROW's paragraph: a move it made that a point makes once
+    (compose.yaml), and a sentence that opens as one of its sentences, or its lead, does
+    (要夯实基层基础 after 一要夯实基层基础)."""
+    sentences = grow.paragraph.sentences
+    once = compose_rules().once_moves & {pool.moves.get(s.source or "") for s in sentences}
+    openers = {_opener(s.text) for s in sentences if s.source}
+    if grow.lead:
+        openers.add(_opener(strip_marker(grow.lead)))
+    return lambda c: c.move in once or _opener(c.text) in openers
+
+
+def _opener(text: str) -> str:
+    return text.lstrip("要")[:4]
+
+
+def _share_gap(have: int, plan: SectionOutline) -> float:
+    """How far a section with HAVE characters in its points is below its share of the length
+    (1 = empty, 0 = reached)."""
+    want = plan.words or 1
+    return (want - have) / want
+
+
+def explained(result: Draft) -> Speech:
+    """The draft with each sentence followed by the bank phrase it came from, and, before the
+    opening, the fields it speaks for and why (--explain)."""
+    from copy import deepcopy
+
+    speech = deepcopy(result.speech)
+    note = result.outline.field_note or "领域：没有找到主题所属的领域，按通用素材起草"
+    speech.opening.insert(0, Paragraph([Sentence(f"〔{note}〕", "explain")]))
+    for paragraph in speech.paragraphs():
+        for sentence in paragraph.sentences:
+            if sentence.source:
+                sentence.text += f"〔{sentence.source}｜{result.sources.get(sentence.source, '')}〕"
+    return speech
