@@ -507,6 +507,7 @@ class ComposeRules(NamedTuple):
     once_moves: frozenset[str]
     paragraph_sections: dict[str, list[ParagraphPlan]]  # heading role -> its paragraphs
     problem_words: Regex  # a task's situation sentence that says what is still wrong
+    task_argument: list[tuple[str, int]]  # a task point's sentences: role, how many, in order
 
     def verb_for(self, topic: str) -> str:
         return next((verb for pattern, verb in self.shapes if pattern.search(topic)), self.shapes[-1][1])
@@ -553,6 +554,7 @@ def compose_rules() -> ComposeRules:
         once_moves=once_moves,
         paragraph_sections=paragraph_sections,
         problem_words=f.regex("problem_words"),
+        task_argument=[(str(role), int(n)) for role, n in f.get("task_argument", list)],
     )
 
 
@@ -583,6 +585,7 @@ class RoleRules(NamedTuple):
     formulas: Regex
     units: list[str]
     circumstantial: Regex
+    place_name: Regex  # a place the source speech names in its title (临江区 → 临江)
     min_chars: int
     max_chars: int
     near_duplicate_ratio: int
@@ -627,6 +630,7 @@ def role_rules() -> RoleRules:
         formulas=names.regex("formulas"),
         units=f.strings("units"),
         circumstantial=f.regex("circumstantial"),
+        place_name=f.regex("place_name"),
         min_chars=lengths.get("min", int),
         max_chars=lengths.get("max", int),
         near_duplicate_ratio=f.get("near_duplicate_ratio", int),

@@ -304,7 +304,7 @@ def test_the_writers_archive_feeds_drafts_of_its_field(tmp_path, monkeypatch, to
     write_bank(mined, tmp_path / "own")
     assert sum("field:safety" in p.tags for p in mined.phrases) >= 0.6 * len(mined.phrases)
     bank = Bank.open()
-    for genre in ("work-meeting", "mobilization"):
+    for genre in ("work-meeting", "commendation"):
         result = draft(Options(topic, genre=genre, date=DAY), bank)
         body = [s for s in body_sentences(result.speech) if s.source]
         archive = [s for s in body if "第" in result.sources[s.source]]  # mined: file and paragraph

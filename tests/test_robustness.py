@@ -125,7 +125,9 @@ def test_a_huge_single_line_is_read_in_bounded_time(tmp_path):
     )
     start = time.monotonic()
     speeches = parse_file(path)
-    assert speeches and time.monotonic() - start < 60
+    # A guard against a hang (a quadratic parse of 50 MB would take hours), not a speed figure:
+    # on a loaded 2-core machine this parse takes about a minute.
+    assert speeches and time.monotonic() - start < 180
     start = time.monotonic()
     check_speech(speeches[0], date(2026, 11, 23))
     assert time.monotonic() - start < 120

@@ -102,6 +102,13 @@ class Bank:
         """Every visible phrase, in layer and file order."""
         return [Phrase.from_row(row) for row in self.rows()]
 
+    def archive_ids(self) -> frozenset[str]:
+        """The ids of phrases mined from the writer's own speeches (their banks, not drafter's)."""
+        return frozenset(
+            row[0] for layer, _, data in self._files if layer.name != "shipped" for _, row in data.rows
+            if not isinstance(row[5], str)
+        )  # fmt: skip
+
     def fields(self) -> Catalogue:
         """The fields of every layer's field files (a later layer's file extends a field)."""
         from drafter.fields.catalogue import Catalogue, field_of

@@ -3,15 +3,17 @@ headings and point leads — the outline a writer may edit (YAML) before it is f
 
 from __future__ import annotations
 
+import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from drafter.bank.layers import Bank
-from drafter.compose.genres import load_genre
-from drafter.compose.pool import Candidate, Pool, TopicForm, bigrams, strip_marker
+from drafter.compose.genres import SectionPlan, load_genre
+from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, TopicForm, bigrams, strip_marker
 from drafter.errors import UsageError
 from drafter.fields.catalogue import Field
 from drafter.fields.resolve import choose_fields
@@ -129,7 +131,8 @@ def plan_for(options: Options, bank: Bank, meeting: str, field_names: list[str] 
     fields, note = choose_fields(options.topic, chosen, catalogue)
     form = TopicForm.of(options.topic, fields, catalogue)
     values = values_for(options, meeting)
-    pool = Pool.build(bank.rows(), values, form, options.date, options.seed, tuple(catalogue.facts()))
+    facts = tuple(catalogue.facts())
+    pool = Pool.build(bank.rows(), values, form, options.date, options.seed, facts, bank.archive_ids())
     return Plan(pool, fields, note)
 
 
@@ -141,18 +144,17 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
     meeting = options.meeting or genre.meeting
     plan = plan or plan_for(options, bank, meeting)
     pool = plan.pool
-    body = options.words * BODY_SHARE
+    words = _section_words(genre.sections, options.words * BODY_SHARE, bool(plan.fields))
     sections = []
-    argued = compose_rules().paragraph_sections
-    for section in genre.sections:
+    for section, share in zip(genre.sections, words):
         heading = _heading(pool, section.role, options.topic)
-        if plan.fields and not section.tasks and section.role in argued:  # argued in paragraphs
-            sections.append(SectionOutline(heading, section.role, section.marker, round(body * section.share), []))
+        if _argued(section, bool(plan.fields)):
+            sections.append(SectionOutline(heading, section.role, section.marker, share, []))
             continue
         leads = [strip_marker(p) for p in options.points] if section.tasks else []
         if section.tasks:
-            wanted = section.points + FIELD_EXTRA_TASKS * bool(plan.fields) - len(leads)
-            leads += _task_leads(pool, plan.fields, options.topic, leads, wanted)
+            wanted = max(section.points + FIELD_EXTRA_TASKS, round(share / TASK_WORDS)) if plan.fields else 0
+            leads += _task_leads(pool, plan.fields, options.topic, leads, wanted - len(leads), options.seed)
         while len(leads) < section.points:
             taken = {pool.lead_themes.get(lead) for lead in leads}
             lead = _lead(pool, section.themes, taken, options.topic)
@@ -161,11 +163,7 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
             leads.append(lead)
         if any(lead in heading for lead in leads):  # a heading that says what one of its points says
             heading = _heading(pool, section.role, options.topic)
-        sections.append(
-            SectionOutline(
-                heading, section.role, section.marker, round(body * section.share), leads, list(section.themes)
-            )
-        )
+        sections.append(SectionOutline(heading, section.role, section.marker, share, leads, list(section.themes)))
     return Outline(
         topic=options.topic,
         genre=genre.id,
@@ -183,19 +181,48 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
 
 
 BODY_SHARE = 0.8  # of the length: the sections; the rest is title, opening and closing
+ARGUED_WORDS = 480  # a section a field's speech argues in paragraphs: at most this long …
+GENERAL_WORDS = 420  # … a section of general points (guarantee, requirements): at most this long …
+TASK_WORDS = 300  # … the rest goes to its tasks: one for about this many characters
+
+
+def _argued(section: SectionPlan, fields: bool) -> bool:
+    """Whether a field's speech argues SECTION in paragraphs (compose.yaml: paragraph_sections)."""
+    return fields and not section.tasks and section.role in compose_rules().paragraph_sections
+
+
+def _section_words(sections: tuple[SectionPlan, ...], body: float, fields: bool) -> list[int]:
+    """Each section's share of the BODY's length; in a field's speech, the other sections give
+    what they would take beyond ARGUED_WORDS or GENERAL_WORDS to the tasks, the field's best."""
+    words = [body * s.share for s in sections]
+    if fields and any(s.tasks for s in sections):
+        most = [float("inf") if s.tasks else ARGUED_WORDS if _argued(s, fields) else GENERAL_WORDS for s in sections]
+        spare = sum(max(0.0, w - m) for w, m in zip(words, most))
+        words = [min(w, m) for w, m in zip(words, most)]
+        tasks = [n for n, s in enumerate(sections) if s.tasks]
+        for n in tasks:
+            words[n] += spare / len(tasks)
+    return [round(w) for w in words]
+
+
 FIELD_EXTRA_TASKS = 1  # a field's speech argues one task more than the genre's general plan
-TASK_CHANCE = 12.0  # how much the seed weighs in choosing tasks, against their nearness to the topic (4 a shared pair)
 
 
 def _heading(pool: Pool, role: str, topic: str) -> str:
     """A heading of ROLE: the field's own first (the pool holds no other field's)."""
-    found = pool.take((role,), lambda c: 10.0 * (c.field is not None) + 5.0 * (topic in c.text) - len(c.text) / 40)
+
+    # The team's headings of the field first: a mined heading says what its own speech said.
+    def score(c: Candidate) -> float:
+        team = c.field is not None and isinstance(c.phrase.source, str)
+        return FIELD_FIRST * team + 5.0 * c.archive + 5.0 * (topic in c.text) - len(c.text) / 40
+
+    found = pool.take((role,), score)
     if found is None:
         raise UsageError(f"素材库里没有可用的“{role}”标题：请用 drafter bank add 补充")
     return found.text
 
 
-def _task_leads(pool: Pool, fields: list[Field], topic: str, points: list[str], wanted: int) -> list[str]:
+def _task_leads(pool: Pool, fields: list[Field], topic: str, points: list[str], wanted: int, seed: int) -> list[str]:
     """Leads of WANTED of the fields' tasks: those nearest the topic first (a sub-topic such as
     燃气安全 opens on its own task), the seed choosing among the rest; none a writer's POINTS
     already speak for."""
@@ -204,17 +231,28 @@ def _task_leads(pool: Pool, fields: list[Field], topic: str, points: list[str], 
     if wanted <= 0 or not fields:
         return []
     taken = {m.task.id for m in (nearest_task(p, fields) for p in points) if m}
-    topic_words = bigrams(topic)
+    all_tasks = [t for f in fields for t in f.tasks]
+    words_of = {t.id: set().union(*(bigrams(lead) for lead in t.leads)) for t in all_tasks}
+    # The field's own name (安全生产) and words many of its tasks share tell none of them apart.
+    common = Counter(w for words in words_of.values() for w in words)
+    names = set().union(*(bigrams(name) for f in fields for name in (f.name, *f.aliases)))
+    topic_words = {w for w in bigrams(topic) - names if common[w] <= 2}
 
     def near(task) -> float:
-        words = set().union(*(bigrams(lead) for lead in task.leads))
-        return (
-            4.0 * len(topic_words & words)
-            + 6.0 * sum(k in topic for k in task.keywords)
-            + TASK_CHANCE * pool.rng.random()
-        )
+        return len(topic_words & words_of[task.id]) + 1.5 * sum(k in topic for k in task.keywords)
 
-    tasks = sorted((t for f in fields for t in f.tasks if t.id not in taken), key=near, reverse=True)
+    # Tasks the topic names first (燃气安全 opens on the gas task); the rest in an order of the
+    # topic's own, each seed starting a third of the way further on, so that seeds draft on
+    # different tasks.
+    free = [t for t in all_tasks if t.id not in taken]
+    named = sorted((t for t in free if near(t) > 0), key=near, reverse=True)
+    rest = [t for t in free if near(t) == 0]
+    random.Random(f"{topic}|{'+'.join(f.id for f in fields)}").shuffle(rest)
+    if rest:
+        start = (seed - 1) * -(-len(rest) // 3) % len(rest)  # a third of the way on, rounded up
+        rest = rest[start:] + rest[:start]
+    tasks = named + rest
+    pool.task_order = [t.id for t in tasks]
     archive = _archive_leads(pool, fields)
     leads = []
     for task in tasks:
@@ -239,7 +277,7 @@ def _archive_leads(pool: Pool, fields: list[Field]) -> dict[str, str]:
 
     found = {}
     for c in pool.candidates.get("point.lead", []):
-        if c.field is not None and c.task is None and not isinstance(c.phrase.source, str):
+        if c.field is not None and c.task is None and c.archive:
             near = nearest_task(strip_marker(c.text), fields)
             if near is not None:
                 found[c.phrase.id] = near.task.id

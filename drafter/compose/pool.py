@@ -24,6 +24,9 @@ FIELD_JITTER = 15.0  # a field's speech: its general sentences drawn more widely
 NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
 
 
+FIELD_FIRST = 30.0  # a field's own opening, heading or closing before any general one, whatever the seed
+
+
 class Candidate(NamedTuple):
     phrase: Phrase
     text: str  # filled in
@@ -33,6 +36,17 @@ class Candidate(NamedTuple):
     words: frozenset[str]  # its two-character words, for matching it to a lead
     field: str | None  # the field it was written or mined for (none: any)
     task: str | None  # the field's task whose argument it makes
+    archive: bool  # mined from the writer's own speeches (a bank of theirs, not drafter's corpus)
+
+    @property
+    def corpus(self) -> bool:
+        """Mined for a field from drafter's own seed speeches (of another time and place)."""
+        return self.field is not None and not self.archive and not isinstance(self.phrase.source, str)
+
+    @property
+    def own_field(self) -> bool:
+        """Of the topic's field (the pool holds no other field's), written by the team or the writer's."""
+        return self.field is not None and not self.corpus
 
 
 @dataclass
@@ -84,13 +98,22 @@ class Pool:
     day: date = field(default_factory=date.today)  # the speech's date: what wording is stale
     fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
     facts: tuple[Fact, ...] = ()  # the catalogue's dated facts: a phrase naming one not current is unfit
+    task_order: list[str] = field(default_factory=list)  # the topic's tasks, as this seed takes them
     jitter: float = JITTER  # how far apart in score candidates may be for the seed to choose between them
 
     @classmethod
     def build(
-        cls, rows: list[tuple], values: dict[str, str], form: TopicForm, when: date, seed: int, facts: tuple = ()
+        cls,
+        rows: list[tuple],
+        values: dict[str, str],
+        form: TopicForm,
+        when: date,
+        seed: int,
+        facts: tuple = (),
+        archive: frozenset[str] = frozenset(),
     ) -> Pool:
-        """The pool of the bank's ROWS (Bank.rows()) that fit FORM, filled in with VALUES."""
+        """The pool of the bank's ROWS (Bank.rows()) that fit FORM, filled in with VALUES; ARCHIVE:
+        the ids of phrases mined from the writer's own speeches."""
         from drafter.bank.schema import fill_slots
 
         verbs = compose_rules().verbs
@@ -112,7 +135,10 @@ class Pool:
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
             pairs = bigrams(text)
-            if "field" not in tags and form.foreign and form.speaks_of_another_field(phrase.text, pairs):
+            # A general phrase that speaks of another field is that field's (a genre's own words,
+            # 中心组 of a study session, are no field's).
+            foreign = "field" not in tags and "genre" not in tags and form.foreign
+            if foreign and form.speaks_of_another_field(phrase.text, pairs):
                 continue
             theme, move, field_id, task = (
                 next(iter(tags.get(k, ())), None) for k in ("theme", "move", "field", "task")
@@ -120,7 +146,9 @@ class Pool:
             if task and move is None and phrase.role == "body.situation":
                 move = "问题" if problems.search(text) else "成绩"
             genres = frozenset(tags.get("genre", ()))
-            candidate = Candidate(phrase, text, theme, genres, move, frozenset(pairs), field_id, task)
+            candidate = Candidate(
+                phrase, text, theme, genres, move, frozenset(pairs), field_id, task, phrase.id in archive
+            )
             by_role.setdefault(phrase.role, []).append(candidate)
         leads = by_role.get("point.lead", [])
         lead_themes = {strip_marker(c.text): c.theme for c in leads if c.theme}
@@ -212,8 +240,8 @@ def _fits(phrase: Phrase, tags: dict[str, list[str]], form: TopicForm) -> bool:
     if phrase.topics and form.topic not in phrase.topics:
         return False
     fields = tags.get("field")
-    if fields:
-        return bool(form.fields.intersection(fields))
+    if fields and not form.fields.intersection(fields):
+        return False
     return set(tags.get("domain", ())) <= form.domains
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from drafter.bank.layers import Bank
 from drafter.compose.genres import Genre, load_genre
 from drafter.compose.outline import Options, Outline, SectionOutline, _context, make_outline, plan_for
-from drafter.compose.pool import Candidate, Pool, bigrams, strip_marker
+from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, bigrams, strip_marker
 from drafter.fields.catalogue import TASK_MOVES, Field, Task
 from drafter.resources import compose_rules, structure_rules
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
@@ -74,17 +74,13 @@ def _sentence(c: Candidate) -> Sentence:
 
 def _opening(pool: Pool, genre: Genre, options: Options, sections: int) -> list[Paragraph]:
     def score(c: Candidate) -> float:
-        # Phrases for any genre or for this one (the others score below zero), the topic's first.
-        fits = not c.genres or genre.id in c.genres
-        named = options.topic in c.text
-        own = 4.0 * (c.field is not None) + 2.0 * (c.field is not None and _mined(c))
-        return (4.0 + 3.0 * named + own) * (1.0 if fits else -1.0)
+        return _framing(c, genre, options.topic)
 
     sentences = []
     for role in sorted(genre.opening, key=_OPENING_ORDER.index):
         if role == "opening.transition" and not any(options.topic in s.text for s in sentences):
             # The opening names its topic: if nothing before did, the transition does.
-            found = pool.take((role,), lambda c: score(c) + 20.0 * (options.topic in c.text), at_least=0.0)
+            found = pool.take((role,), lambda c: score(c) + 2 * FIELD_FIRST * (options.topic in c.text), at_least=0.0)
         else:
             found = pool.take((role,), score, at_least=0.0)
         if found is None:
@@ -127,7 +123,7 @@ class _Growing:
 
 
 OWN_POINT_SENTENCES = 2  # a writer's point near no task: at most this many sentences, then a gap
-GENERAL_POINT_SENTENCES = 2  # a general point in a field's speech, until the field has said all it can
+GENERAL_POINT_SENTENCES = 1  # a general point in a field's speech, until the field has said all it can
 GAP = "〔待补充：{}〕"
 
 
@@ -171,7 +167,7 @@ def _start(pool: Pool, grow: _Growing, growing: list[_Growing]) -> Paragraph:
     return grow.paragraph
 
 
-PARAGRAPH_CHANCE = 6.0  # how much the seed weighs in a paragraph's choice (score points)
+PARAGRAPH_CHANCE = 14.0  # how much the seed weighs in a paragraph's choice (score points)
 SENTENCE_CHARS = 60  # about how long a sentence of a section argued in paragraphs runs
 
 
@@ -183,6 +179,8 @@ def _argued_paragraphs(pool: Pool, outline: SectionOutline, index: int, topic: s
     rules = compose_rules()
     topic_words = bigrams(topic)
     leading = {pool.lead_tasks[text] for text in pool.used_texts if text in pool.lead_tasks}
+    following = [t for t in pool.task_order if t not in leading]
+    next_up = {t: 6.0 * (1 - n / len(following)) for n, t in enumerate(following)}
     plans = rules.paragraph_sections.get(outline.role, [])
     # Each paragraph's share of the sentences the section's length wants.
     scale = max(1.0, outline.words / SENTENCE_CHARS / max(1, sum(p.sentences for p in plans)))
@@ -196,7 +194,9 @@ def _argued_paragraphs(pool: Pool, outline: SectionOutline, index: int, topic: s
                 or (plan.moves and (c.move or rules.default_move) not in plan.moves)
             ):
                 return -1.0
-            own = 4.0 * (c.task is None) + 3.0 * _mined(c)  # the field's, the writer's archive first
+            # The field's own (the writer's archive first; drafter's old corpus after the team's),
+            # then the tasks this seed would take next: seeds review different work.
+            own = 1.5 * (c.task is None) + 9.0 * c.archive - 3.0 * c.corpus + next_up.get(c.task, 0.0)
             return own + 2.0 * ("〔待补充" in c.text) + 3.0 * len(topic_words & c.words)
 
         def chance(c: Candidate, score=score) -> float:  # the seed varies what the paragraph draws on
@@ -255,31 +255,31 @@ def _argument(
 
 def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
     """The sentences that argue TASK: the writer's own mined sentences of its field that say what
-    its lead and key words say (a writer's archive speaks first); then the task's own sentences
-    in the order a point takes them — one of each move (two of what must be done), the seed
-    choosing among the wordings — then the rest; then the field's sentences that share the
-    lead's words."""
-    moves: dict[str, list[Candidate]] = {role: [] for _, role in TASK_MOVES}
-    for role in moves:
-        moves[role] = [c for c in pool.candidates.get(role, []) if c.task == task.id]
-        pool.rng.shuffle(moves[role])
-    first_round = ["body.situation", "body.claim", "body.demand", "body.demand", "body.measure", "body.caution"]
+    its lead and key words say (a writer's archive speaks first); then the task's own argument
+    (compose.yaml: task_argument), the seed choosing among its wordings — of the situation one
+    of what has been achieved and one of what is still wrong; then the field's sentences that
+    share the lead's words."""
+    own = [c for _, role in TASK_MOVES for c in pool.candidates.get(role, []) if c.task == task.id]
+    pool.rng.shuffle(own)
     ordered = []
-    for role in first_round:
-        if moves[role]:
-            ordered.append(moves[role].pop(0))
-    ordered += [c for role in moves for c in moves[role]]
+    for role, most in compose_rules().task_argument:
+        of_role = [c for c in own if c.phrase.role == role]
+        if role == "body.situation":  # what has been achieved, then what is still wrong
+            of_role = [next((c for c in of_role if c.move == m), None) for m in ("成绩", "问题")]
+            of_role = [c for c in of_role if c is not None] or [c for c in own if c.phrase.role == role]
+        ordered += of_role[:most]
     words = bigrams(lead).union(*(bigrams(k) for k in task.keywords))
-    related = pool.rank(tuple(moves), lambda c: len(words & c.words) if _of_field(c) else 0.0, at_least=2.0)
-    mined = [c for c in related if _mined(c) and len(words & c.words) >= MINED_SHARED]
+    # Where things stand the task's own sentences say; the field's others argue and ask.
+    roles = tuple(role for _, role in TASK_MOVES if role != "body.situation")
+    related = pool.rank(roles, lambda c: len(words & c.words) if _of_field(c) else 0.0, at_least=2.0)
+    mined = [
+        c for c in related
+        if c.archive and (len(words & c.words) >= MINED_SHARED or any(k in c.text for k in task.keywords))
+    ]  # fmt: skip
     return mined + ordered + [c for c in related if c not in mined]
 
 
 MINED_SHARED = 2  # pairs a mined sentence shares with a task's lead and key words to argue it
-
-
-def _mined(c: Candidate) -> bool:
-    return not isinstance(c.phrase.source, str)
 
 
 def _next(grow: _Growing, pool: Pool) -> Candidate | None:
@@ -287,7 +287,8 @@ def _next(grow: _Growing, pool: Pool) -> Candidate | None:
     if grow.room == 0:
         return None
     found = pool.take_first(grow.ranked, _unwanted_in(grow, pool))
-    if found is not None and grow.room is not None:
+    # The writer's own sentences fill a general point of their field beyond its few general ones.
+    if found is not None and grow.room is not None and not (grow.general and found.archive):
         grow.room -= 1
     return found
 
@@ -323,11 +324,11 @@ def _bodies_ranked(
         if c.task is not None:
             return 0.0
         shared = len(lead_words & c.words)
-        if c.theme is None and c.field is None and shared < 2:  # a mined sentence must say what the lead says
+        if c.theme is None and shared < 2:  # a sentence of no curated theme must say what the lead says
             return 0.0
         same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0
         in_section = 2.0 if c.theme in themes else 0.0
-        own_field = 8.0 * (c.field is not None) + 3.0 * (c.field is not None and _mined(c))
+        own_field = 8.0 * (c.field is not None) + 3.0 * (c.field is not None and c.archive) - 6.0 * c.corpus
         own_field += 6.0 if first and "〔待补充" in c.text else 0.0
         return same_theme + 2.0 * shared + in_section + 1.0 * (topic in c.text) + own_field
 
@@ -337,13 +338,19 @@ def _bodies_ranked(
 def _closing(pool: Pool, genre: Genre, topic: str) -> list[Paragraph]:
     sentences = []
     for role in genre.closing:
-        found = pool.take(
-            (role,),
-            lambda c: 5.0 * (topic in c.text) + 6.0 * (c.field is not None) + 2.0 * _mined(c) - 0.02 * len(c.text),
-        )
+        found = pool.take((role,), lambda c: _framing(c, genre, topic), at_least=0.0)
         if found is not None:
             sentences.append(_sentence(found))
     return [Paragraph(sentences)] if sentences else []
+
+
+def _framing(c: Candidate, genre: Genre, topic: str) -> float:
+    """Score of an opening or closing sentence: none written for other genres; the field's own
+    (the writer's archive among them first) before general ones; the topic's name a plus."""
+    if c.genres and genre.id not in c.genres:
+        return -1.0
+    own = FIELD_FIRST * c.own_field + 4.0 * c.archive
+    return 4.0 + own + 3.0 * (topic in c.text) - 0.02 * len(c.text)
 
 
 def visible_length(speech: Speech) -> int:
@@ -366,8 +373,9 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, growing: list[_Gro
             field_first = [g for g in resting if not g.general] or resting
             growing = field_first
             resting = [g for g in resting if g not in field_first]
-            for grow in growing:
-                grow.room = None
+            for grow in growing:  # once: a paragraph by a third again (no wall of text), a general point freely
+                grow.room = None if grow.general else len(grow.paragraph.sentences) // 3
+                grow.soft = False
             if not growing:
                 break
         # The point of the section furthest below its share, the shortest point first.

@@ -37,6 +37,9 @@ TASK_MOVES = (  # a task's argument, in the order a point makes it
     ("who_when", "body.measure"),
     ("avoid", "body.caution"),
 )
+OPENING_GENRES = ("work-meeting", "mobilization")  # the genres a field's own openings are written for
+MEETING_GENRES = ("work-meeting", "mobilization", "commendation", "symposium")
+_MEETING = re.compile("会议|会上|大会|推进会")
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _GAP_OR_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
@@ -285,7 +288,10 @@ def field_phrases(data: dict[str, Any]) -> list[Phrase]:
     for role, texts in (data.get("headings") or {}).items():
         add(f"{fid}.{role}", role, texts or [], [])
     for key, role, _ in FIELD_PARTS:
-        add(f"{fid}.{key}", role, data.get(key) or [], [])
+        for n, text in enumerate(data.get(key) or [], 1):
+            # A field's openings, and what speaks of "this meeting", open and close meetings only.
+            genres = OPENING_GENRES if role == "opening.purpose" else MEETING_GENRES if _MEETING.search(text) else ()
+            phrases.append(Phrase(f"{fid}.{key}.{n}", role, text, [tag, *(f"genre:{g}" for g in genres)], [], CURATED))
     for move, texts in (data.get("situation") or {}).items():
         add(f"{fid}.situation.{move}", "body.situation", texts or [], [f"move:{move}"])
     for task in data.get("tasks") or []:

@@ -31,6 +31,7 @@ class SpeechContext:
     unit: str | None  # 区, 局, 院 … of 全区, 我局, 全院
     meeting: str | None
     genre: str
+    places: tuple[str, ...] = ()  # the places the speech's title names (临江 of 临江区)
 
 
 def speech_context(speech: Speech, rules: RoleRules) -> SpeechContext:
@@ -56,6 +57,7 @@ def speech_context(speech: Speech, rules: RoleRules) -> SpeechContext:
         unit=_unit(text, rules.units),
         meeting=m.group(1) if m else None,
         genre=_genre(title, text, rules),
+        places=tuple(p.group(1) for p in rules.place_name.finditer(title)),
     )
 
 

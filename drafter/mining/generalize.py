@@ -34,6 +34,8 @@ def generalize(text: str, place: str, ctx: SpeechContext, rules: RoleRules) -> T
         return "含具体数字或日期"
     if has_name(text, rules):
         return "含人名"
+    if any(place in text for place in ctx.places):
+        return "含地名"
     out = _ENUMERATION.sub("", text) if place in ("opening", "body", "closing") else text
     if ctx.meeting:
         out = out.replace(ctx.meeting, "{{ meeting }}")
