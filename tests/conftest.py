@@ -29,3 +29,21 @@ def own_cache_folder(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DRAFTER_CACHE", str(tmp_path_factory.mktemp("cache")))
         yield
+
+
+@pytest.fixture
+def shipped_bank_only(tmp_path, monkeypatch):
+    """An empty own bank and a fresh cache: what a draft sees is drafter's shipped bank alone."""
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def shipped_bank(tmp_path_factory):
+    """The shipped bank alone, opened once for a module's drafts (with a cache of its own)."""
+    from drafter.bank.layers import Bank
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DRAFTER_HOME", str(tmp_path_factory.mktemp("home")))
+        mp.setenv("DRAFTER_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield Bank.open()

@@ -30,26 +30,19 @@ FOREIGN = ["两学一做", "学党章党规", "四讲四有", "先进性教育",
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def shipped_bank_only(tmp_path, monkeypatch):
-    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("shipped_bank_only")  # conftest.py
 
 
 @pytest.fixture(scope="module")
-def drafts(tmp_path_factory):
+def drafts(shipped_bank):
     """Every (topic, genre, seed) drafted once, with the shipped bank alone."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("DRAFTER_HOME", str(tmp_path_factory.mktemp("home")))
-    mp.setenv("DRAFTER_CACHE", str(tmp_path_factory.mktemp("cache")))
-    bank = Bank.open()
+    bank = shipped_bank
     out = {
         (t, g, s): draft(Options(t, genre=g, seed=s, speaker="张明", date=DAY), bank)
         for t in TOPICS
         for g in GENRES
         for s in SEEDS
     }
-    mp.undo()
     return out
 
 

@@ -40,19 +40,12 @@ FIGURE = re.compile("[0-9０-９]")
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def shipped_bank_only(tmp_path, monkeypatch):
-    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("shipped_bank_only")  # conftest.py
 
 
 @pytest.fixture(scope="module")
-def bank(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("DRAFTER_HOME", str(tmp_path_factory.mktemp("home")))
-    mp.setenv("DRAFTER_CACHE", str(tmp_path_factory.mktemp("cache")))
-    yield Bank.open()
-    mp.undo()
+def bank(shipped_bank):
+    return shipped_bank
 
 
 @pytest.fixture(scope="module")

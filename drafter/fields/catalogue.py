@@ -170,20 +170,18 @@ def _sentences(data: dict[str, Any], problems: list[str]) -> list[tuple[str, str
             return
         out.extend((where, text, sentence) for text in value)
 
-    headings = data.get("headings") or {}
-    if not isinstance(headings, dict) or set(headings) - set(HEADING_ROLES):
-        problems.append(f"headings 的键应是 {'、'.join(HEADING_ROLES)}")
-        headings = {}
-    for role, texts in headings.items():
-        take(f"headings.{role}", texts, False)
+    def take_mapping(key: str, keys: tuple[str, ...], sentence: bool) -> None:
+        part = data.get(key) or {}
+        if not isinstance(part, dict) or set(part) - set(keys):
+            problems.append(f"{key} 的键应是 {'、'.join(keys)}")
+            return
+        for name, texts in part.items():
+            take(f"{key}.{name}", texts, sentence)
+
+    take_mapping("headings", HEADING_ROLES, False)
     for key, _, _ in FIELD_PARTS:
         take(key, data.get(key), True)
-    situation = data.get("situation") or {}
-    if not isinstance(situation, dict) or set(situation) - set(SITUATION_MOVES):
-        problems.append(f"situation 的键应是 {'、'.join(SITUATION_MOVES)}")
-        situation = {}
-    for move, texts in situation.items():
-        take(f"situation.{move}", texts, True)
+    take_mapping("situation", SITUATION_MOVES, True)
     tasks = data.get("tasks") or []
     if not isinstance(tasks, list):
         problems.append("“tasks”应是列表")
