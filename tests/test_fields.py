@@ -21,6 +21,7 @@ from drafter.fields.resolve import nearest_task, resolve
 from drafter.mining import collect_files, mine_files, write_bank
 from drafter.render import render
 from drafter.structure import parse_file
+from drafter.tree import Paragraph, Sentence, Speech
 
 DAY = date(2026, 12, 1)
 TOPICS = {  # topic -> its field
@@ -32,6 +33,7 @@ TOPICS = {  # topic -> its field
     "药品安全": "market", "网格化管理": "grassroots", "信访工作": "law-order", "机关党建": "party-building",
     "清廉机关建设": "integrity", "整治形式主义为基层减负": "conduct", "巡察反馈问题整改": "inspection",
     "网络意识形态": "ideology", "年轻干部培养": "cadres", "一网通办": "digital-gov",
+    "清朗专项行动": "cyberspace", "卫片执法": "natural-resources", "代表建议办理": "congress", "提案办理": "cppcc",
 }  # fmt: skip
 GENRES = ["work-meeting", "mobilization", "study-session", "party-lecture", "symposium", "commendation"]
 SEEDS = [1, 2]
@@ -180,6 +182,48 @@ def test_dated_items_are_right_for_the_date(bank, day):
     assert named  # drafts do cite dated items
     if day < date(2025, 10, 20):
         assert not [f for f in facts if "四中全会" in f.name and f.id in named]
+
+
+@pytest.mark.parametrize(
+    "day, plan, year_name",
+    [
+        (date(2024, 6, 1), "十四五", None),
+        (date(2026, 12, 1), "十五五", "“十五五”开局之年"),
+        (date(2027, 6, 1), "十五五", None),
+    ],
+)
+def test_a_speech_speaks_of_its_time_and_leaves_the_latest_instruction_to_the_writer(bank, day, plan, year_name):
+    """The opening of a work meeting and of a mobilization names the plan period
+    of its date (and what the year is called, where that is known), and leaves a gap where the
+    latest instruction from above belongs; `drafter check` finds the year's name stale later."""
+    for topic, genre, seed in itertools.product(
+        ["燃气安全", "提案办理", "防汛抗旱", "卫片执法"], ["work-meeting", "mobilization"], [1, 2]
+    ):
+        speech = draft(Options(topic, genre=genre, seed=seed, date=day), bank).speech
+        opening = "".join(p.text for p in speech.opening)
+        assert "〔待补充：上级最新部署要求〕" in opening, (topic, genre, seed)
+        assert plan in opening or (year_name and year_name in opening), (topic, genre, seed, opening)
+        text = "".join(p.text for p in speech.paragraphs())
+        assert not re.search("十[四五]五", text.replace(plan, "")), (topic, genre, seed)
+        assert "开局之年" not in text or year_name
+    stale = Speech(
+        "讲话", None, None, "同志们：", [Paragraph([Sentence("今年是“十五五”开局之年。", "opening.directive")])], [], []
+    )
+    findings = [f.rule for f in check_speech(stale, day)]
+    assert bool(findings) == (day != date(2026, 12, 1)), findings
+
+
+def test_a_topic_on_a_part_of_its_field_keeps_to_that_part(bank):
+    """校园食品安全 is the food part of 市场监管: its points open on the school canteens and stay
+    with the field's food tasks, whatever the seed; 特种设备 and 公平竞争 wait."""
+    market = bank.fields().find("market")
+    task_of = {lead: t.id for t in market.tasks for lead in t.leads}
+    food = {t.id for t in market.tasks if any(w in x for x in (*t.leads, *t.keywords) for w in ("食", "餐"))}
+    for seed in (1, 2, 3):
+        result = draft(Options("校园食品安全", seed=seed, date=DAY), bank)
+        tasks = [task_of[p] for s in result.outline.sections for p in s.points if p in task_of]
+        assert tasks[0] == "market.school-food", tasks
+        assert sum(t in food for t in tasks) >= len(tasks) - 1 >= 3, tasks
 
 
 def test_check_flags_a_fact_outside_its_span(tmp_path):

@@ -40,7 +40,8 @@ TOPIC_WORDS = {
     "004": ["两学一做", "学习教育"],
 }
 SLOT_VALUES = {"topic": "安全生产", "org": "全区", "unit": "区", "meeting": "全区安全生产工作会议",
-               "speaker": "张明", "date": "2026年11月22日", "x": "实"}  # fmt: skip
+               "speaker": "张明", "date": "2026年11月22日", "x": "实", "plan": "“十五五”",
+               "year_name": "“十五五”开局之年", "guidance": "党的二十大和二十届历次全会精神"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -54,10 +54,12 @@ def check_file(path: Path, when: date, facts: Sequence[Fact] | None = None) -> l
 
 
 def known_facts() -> tuple[Fact, ...]:
-    """The dated facts of the writer's layered bank (a broken bank file costs its facts only)."""
+    """The dated facts of the writer's layered bank (a broken bank file costs its facts only)
+    and what each year is called (drafter/data/era.yaml)."""
     from drafter.bank.layers import Bank
+    from drafter.era import era_facts
 
-    return tuple(Bank.open(strict=False).fields().facts())
+    return tuple(Bank.open(strict=False).fields().facts()) + era_facts()
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -3,17 +3,17 @@ headings and point leads — the outline a writer may edit (YAML) before it is f
 
 from __future__ import annotations
 
-import random
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from drafter.bank.layers import Bank
+from drafter.compose.focus import FOCUS, focus_for
 from drafter.compose.genres import SectionPlan, load_genre
-from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, TopicForm, bigrams, strip_marker
+from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, TopicForm, strip_marker
+from drafter.era import era_facts, era_values
 from drafter.errors import UsageError
 from drafter.fields.catalogue import Field
 from drafter.fields.resolve import choose_fields
@@ -101,6 +101,7 @@ def values_for(options: Options, meeting: str) -> dict[str, str]:
         "meeting": meeting,
         "speaker": options.speaker or "",
         "date": f"{day.year}年{day.month}月{day.day}日",
+        **era_values(day),
     }
 
 
@@ -131,8 +132,10 @@ def plan_for(options: Options, bank: Bank, meeting: str, field_names: list[str] 
     fields, note = choose_fields(options.topic, chosen, catalogue)
     form = TopicForm.of(options.topic, fields, catalogue)
     values = values_for(options, meeting)
-    facts = tuple(catalogue.facts())
+    facts = tuple(catalogue.facts()) + era_facts()
     pool = Pool.build(bank.rows(), values, form, options.date, options.seed, facts, bank.archive_ids())
+    if fields:
+        pool.focus = focus_for(options.topic, fields, options.points, options.seed)
     return Plan(pool, fields, note)
 
 
@@ -145,22 +148,15 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
     plan = plan or plan_for(options, bank, meeting)
     pool = plan.pool
     words = _section_words(genre.sections, options.words * BODY_SHARE, bool(plan.fields))
+    # The points first: the headings and the opening keep to the tasks they take up.
+    leads_of = [
+        _section_leads(pool, section, share, options, plan.fields) for section, share in zip(genre.sections, words)
+    ]
+    if pool.focus:
+        pool.focus.chosen |= {pool.lead_tasks[lead] for leads in leads_of for lead in leads if lead in pool.lead_tasks}
     sections = []
-    for section, share in zip(genre.sections, words):
+    for section, share, leads in zip(genre.sections, words, leads_of):
         heading = _heading(pool, section.role, options.topic)
-        if _argued(section, bool(plan.fields)):
-            sections.append(SectionOutline(heading, section.role, section.marker, share, []))
-            continue
-        leads = [strip_marker(p) for p in options.points] if section.tasks else []
-        if section.tasks:
-            wanted = max(section.points + FIELD_EXTRA_TASKS, round(share / TASK_WORDS)) if plan.fields else 0
-            leads += _task_leads(pool, plan.fields, options.topic, leads, wanted - len(leads), options.seed)
-        while len(leads) < section.points:
-            taken = {pool.lead_themes.get(lead) for lead in leads}
-            lead = _lead(pool, section.themes, taken, options.topic)
-            if lead is None:
-                break
-            leads.append(lead)
         if any(lead in heading for lead in leads):  # a heading that says what one of its points says
             heading = _heading(pool, section.role, options.topic)
         sections.append(SectionOutline(heading, section.role, section.marker, share, leads, list(section.themes)))
@@ -178,6 +174,24 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
         fields=[f.name for f in plan.fields],
         field_note=plan.note,
     )
+
+
+def _section_leads(pool: Pool, section: SectionPlan, share: int, options: Options, fields: list[Field]) -> list[str]:
+    """The point leads of SECTION (none for one a field's speech argues in paragraphs): the
+    writer's own points and the fields' tasks in a task section, then leads of its themes."""
+    if _argued(section, bool(fields)):
+        return []
+    leads = [strip_marker(p) for p in options.points] if section.tasks else []
+    if section.tasks and fields:
+        wanted = max(section.points + FIELD_EXTRA_TASKS, round(share / TASK_WORDS))
+        leads += _task_leads(pool, fields, wanted - len(leads))
+    while len(leads) < section.points:
+        taken = {pool.lead_themes.get(lead) for lead in leads}
+        lead = _lead(pool, section.themes, taken, options.topic)
+        if lead is None:
+            break
+        leads.append(lead)
+    return leads
 
 
 BODY_SHARE = 0.8  # of the length: the sections; the rest is title, opening and closing
@@ -214,7 +228,8 @@ def _heading(pool: Pool, role: str, topic: str) -> str:
     # The team's headings of the field first: a mined heading says what its own speech said.
     def score(c: Candidate) -> float:
         team = c.field is not None and isinstance(c.phrase.source, str)
-        return FIELD_FIRST * team + 5.0 * c.archive + 5.0 * (topic in c.text) - len(c.text) / 40
+        on = FOCUS * pool.keeps_to(c) - FIELD_FIRST * pool.off_subject(c)
+        return FIELD_FIRST * team + 5.0 * c.archive + 5.0 * (topic in c.text) - len(c.text) / 40 + on
 
     found = pool.take((role,), score)
     if found is None:
@@ -222,51 +237,27 @@ def _heading(pool: Pool, role: str, topic: str) -> str:
     return found.text
 
 
-def _task_leads(pool: Pool, fields: list[Field], topic: str, points: list[str], wanted: int, seed: int) -> list[str]:
-    """Leads of WANTED of the fields' tasks: those nearest the topic first (a sub-topic such as
-    燃气安全 opens on its own task), the seed choosing among the rest; none a writer's POINTS
-    already speak for."""
-    from drafter.fields.resolve import nearest_task
-
-    if wanted <= 0 or not fields:
+def _task_leads(pool: Pool, fields: list[Field], wanted: int) -> list[str]:
+    """Leads of WANTED of the FIELDS' tasks, in the order the draft takes them (compose/focus.py:
+    none a writer's own point already speaks for)."""
+    if wanted <= 0 or pool.focus is None:
         return []
-    taken = {m.task.id for m in (nearest_task(p, fields) for p in points) if m}
-    all_tasks = [t for f in fields for t in f.tasks]
-    words_of = {t.id: set().union(*(bigrams(lead) for lead in t.leads)) for t in all_tasks}
-    # The field's own name (安全生产) and words many of its tasks share tell none of them apart.
-    common = Counter(w for words in words_of.values() for w in words)
-    names = set().union(*(bigrams(name) for f in fields for name in (f.name, *f.aliases)))
-    topic_words = {w for w in bigrams(topic) - names if common[w] <= 2}
-
-    def near(task) -> float:
-        return len(topic_words & words_of[task.id]) + 1.5 * sum(k in topic for k in task.keywords)
-
-    # Tasks the topic names first (燃气安全 opens on the gas task); the rest in an order of the
-    # topic's own, each seed starting a third of the way further on, so that seeds draft on
-    # different tasks.
-    free = [t for t in all_tasks if t.id not in taken]
-    named = sorted((t for t in free if near(t) > 0), key=near, reverse=True)
-    rest = [t for t in free if near(t) == 0]
-    random.Random(f"{topic}|{'+'.join(f.id for f in fields)}").shuffle(rest)
-    if rest:
-        start = (seed - 1) * -(-len(rest) // 3) % len(rest)  # a third of the way on, rounded up
-        rest = rest[start:] + rest[:start]
-    tasks = named + rest
-    pool.task_order = [t.id for t in tasks]
     archive = _archive_leads(pool, fields)
-    leads = []
-    for task in tasks:
+    leads: list[str] = []
+    for task_id in pool.focus.order:
         if len(leads) == wanted:
             break
         # The writer's own wording of the task, from their archive, before the team's.
         found = pool.take(
             ("point.lead",),
-            lambda c, task=task: 2.0 if archive.get(c.phrase.id) == task.id else 1.0 if c.task == task.id else -1.0,
+            lambda c, task_id=task_id: (
+                2.0 if archive.get(c.phrase.id) == task_id else 1.0 if c.task == task_id else -1.0
+            ),
             at_least=0.0,
         )
         if found is not None:
             lead = strip_marker(found.text)
-            pool.lead_tasks[lead] = task.id
+            pool.lead_tasks[lead] = task_id
             leads.append(lead)
     return leads
 

@@ -13,10 +13,12 @@ from datetime import date
 from typing import NamedTuple
 
 from drafter.bank.model import Phrase
+from drafter.compose.focus import Focus
 from drafter.fields.catalogue import Catalogue, Fact, Field
 from drafter.resources import compose_rules, role_rules, wording_rules
 
 _SLOT_X = "{{ x }}"
+_SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _ENDS = "。！？”"
 _PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")  # every overlapping pair of Chinese characters
 JITTER = 6.0
@@ -98,7 +100,7 @@ class Pool:
     day: date = field(default_factory=date.today)  # the speech's date: what wording is stale
     fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
     facts: tuple[Fact, ...] = ()  # the catalogue's dated facts: a phrase naming one not current is unfit
-    task_order: list[str] = field(default_factory=list)  # the topic's tasks, as this seed takes them
+    focus: Focus | None = None  # what of its fields the draft speaks of (none: a topic of no field)
     jitter: float = JITTER  # how far apart in score candidates may be for the seed to choose between them
 
     @classmethod
@@ -127,7 +129,7 @@ class Pool:
                 continue  # most of a large bank is other fields' (field tags first): passed over unread
             phrase = Phrase.from_row(row)
             tags = _tags(phrase)
-            if not _fits(phrase, tags, form) or _SLOT_X in phrase.text:
+            if not _fits(phrase, tags, form) or _SLOT_X in phrase.text or _unsaid(phrase.text, values):
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
             for word in collapse:
@@ -135,9 +137,10 @@ class Pool:
             if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
                 continue
             pairs = bigrams(text)
-            # A general phrase that speaks of another field is that field's (a genre's own words,
-            # 中心组 of a study session, are no field's).
-            foreign = "field" not in tags and "genre" not in tags and form.foreign
+            # A general phrase that speaks of another field is that field's (the team's words for
+            # a genre, 中心组 of a study session, are no field's; a mined one's genre is its speech's).
+            written_for_genre = "genre" in tags and isinstance(phrase.source, str)
+            foreign = "field" not in tags and not written_for_genre and form.foreign
             if foreign and form.speaks_of_another_field(phrase.text, pairs):
                 continue
             theme, move, field_id, task = (
@@ -203,9 +206,27 @@ class Pool:
             known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.day, self.facts)
         return known
 
+    def keeps_to(self, c: Candidate) -> float:
+        """Whether C speaks of the tasks the draft takes up (1), of none (0) or only of others (-1)."""
+        return self.focus.keeps_to(c.phrase.id, c.text) if self.focus and c.field else 0.0
+
+    def off_subject(self, c: Candidate) -> bool:
+        """Whether C, in a draft on a part of its field, speaks only of parts the draft leaves aside."""
+        focus = self.focus
+        if focus is None or not focus.narrow or c.field is None:
+            return False
+        if c.task is not None:
+            return c.task not in focus.named | focus.related | focus.chosen
+        return self.keeps_to(c) < 0
+
     def use(self, candidate: Candidate) -> None:
         self.used_ids.add(candidate.phrase.id)
         self.used_texts.append(candidate.text)
+
+
+def _unsaid(text: str, values: dict[str, str]) -> bool:
+    """Whether TEXT has a slot with nothing to say (no plan period known for the date)."""
+    return "{{" in text and any(not values.get(name) for name in _SLOT.findall(text))
 
 
 def _tags(phrase: Phrase) -> dict[str, list[str]]:

@@ -9,16 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from drafter.bank.layers import Bank
+from drafter.compose.focus import FOCUS
 from drafter.compose.genres import Genre, load_genre
 from drafter.compose.outline import Options, Outline, SectionOutline, _context, make_outline, plan_for
 from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, bigrams, strip_marker
+from drafter.era import era_values
 from drafter.fields.catalogue import TASK_MOVES, Field, Task
 from drafter.resources import compose_rules, structure_rules
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 _MARKER_WORD = {"shi": "是", "yao": "要"}
 _TRANSITION_COUNT = re.compile("[一二两三四五六七八九几]+(?=(点|个方面))")
-_OPENING_ORDER = ("opening.purpose", "opening.recap", "opening.affirm", "opening.background", "opening.transition")
+_OPENING_ORDER = ("opening.purpose", "opening.recap", "opening.affirm", "opening.background")
+_OPENING_ORDER += ("opening.directive", "opening.transition")
 
 
 @dataclass
@@ -42,6 +45,9 @@ def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft
         outline.fields, outline.field_note = [f.name for f in plan.fields], plan.note
         for section in outline.sections:  # the writer's headings and leads are not drawn again
             plan.pool.used_texts += [section.heading, *section.points]
+        if plan.pool.focus:
+            leads = (lead for s in outline.sections for lead in s.points)
+            plan.pool.focus.chosen |= {plan.pool.lead_tasks[lead] for lead in leads if lead in plan.pool.lead_tasks}
     pool = plan.pool
     growing: list[_Growing] = []  # every point, as _section makes it
     sections = [_section(pool, s, n, options.topic, growing, plan.fields) for n, s in enumerate(outline.sections)]
@@ -74,13 +80,16 @@ def _sentence(c: Candidate) -> Sentence:
 
 def _opening(pool: Pool, genre: Genre, options: Options, sections: int) -> list[Paragraph]:
     def score(c: Candidate) -> float:
-        return _framing(c, genre, options.topic)
+        return _framing(c, genre, options.topic, pool)
 
+    era = [v for k, v in era_values(options.date).items() if v and k != "guidance"]  # the plan period
     sentences = []
     for role in sorted(genre.opening, key=_OPENING_ORDER.index):
         if role == "opening.transition" and not any(options.topic in s.text for s in sentences):
             # The opening names its topic: if nothing before did, the transition does.
             found = pool.take((role,), lambda c: score(c) + 2 * FIELD_FIRST * (options.topic in c.text), at_least=0.0)
+        elif role == "opening.directive":  # the time the speech stands in, where it is known
+            found = pool.take((role,), lambda c: score(c) + FIELD_FIRST * any(v in c.text for v in era), at_least=0.0)
         else:
             found = pool.take((role,), score, at_least=0.0)
         if found is None:
@@ -179,8 +188,7 @@ def _argued_paragraphs(pool: Pool, outline: SectionOutline, index: int, topic: s
     rules = compose_rules()
     topic_words = bigrams(topic)
     leading = {pool.lead_tasks[text] for text in pool.used_texts if text in pool.lead_tasks}
-    following = [t for t in pool.task_order if t not in leading]
-    next_up = {t: 6.0 * (1 - n / len(following)) for n, t in enumerate(following)}
+    next_up = pool.focus.next_up(leading) if pool.focus else {}
     plans = rules.paragraph_sections.get(outline.role, [])
     # Each paragraph's share of the sentences the section's length wants.
     scale = max(1.0, outline.words / SENTENCE_CHARS / max(1, sum(p.sentences for p in plans)))
@@ -196,14 +204,17 @@ def _argued_paragraphs(pool: Pool, outline: SectionOutline, index: int, topic: s
                 return -1.0
             # The field's own (the writer's archive first; drafter's old corpus after the team's),
             # then the tasks this seed would take next: seeds review different work.
-            own = 1.5 * (c.task is None) + 9.0 * c.archive - 3.0 * c.corpus + next_up.get(c.task, 0.0)
-            return own + 2.0 * ("〔待补充" in c.text) + 3.0 * len(topic_words & c.words)
+            own = 1.5 * (c.task is None) + 9.0 * c.archive - 3.0 * c.corpus + 6.0 * next_up.get(c.task or "", 0.0)
+            on = 0.5 * FOCUS * max(0.0, pool.keeps_to(c))  # (what keeps off the draft's tasks comes last)
+            return own + on + 2.0 * ("〔待补充" in c.text) + 3.0 * len(topic_words & c.words)
 
         def chance(c: Candidate, score=score) -> float:  # the seed varies what the paragraph draws on
             found = score(c)
             return found + PARAGRAPH_CHANCE * pool.rng.random() if found >= 0 else found
 
         ranked = pool.rank(plan.roles, chance, at_least=0.0)
+        # What speaks of the field's parts the draft leaves aside comes last, if at all.
+        ranked = [c for c in ranked if not pool.off_subject(c)] + [c for c in ranked if pool.off_subject(c)]
         room = round(plan.sentences * scale)
         paragraphs.append(_Growing(Paragraph([]), "", index, ranked, room=room, general=False, soft=True))
     return paragraphs
@@ -269,6 +280,8 @@ def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
             of_role = [c for c in of_role if c is not None] or [c for c in own if c.phrase.role == role]
         ordered += of_role[:most]
     words = bigrams(lead).union(*(bigrams(k) for k in task.keywords))
+    # 食品安全 in a lead of the food field tells none of the team's sentences of it apart.
+    telling = words - pool.focus.plain if pool.focus else words
     # Where things stand the task's own sentences say; the field's others argue and ask.
     roles = tuple(role for _, role in TASK_MOVES if role != "body.situation")
     related = pool.rank(roles, lambda c: len(words & c.words) if _of_field(c) else 0.0, at_least=2.0)
@@ -276,7 +289,9 @@ def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
         c for c in related
         if c.archive and (len(words & c.words) >= MINED_SHARED or any(k in c.text for k in task.keywords))
     ]  # fmt: skip
-    return mined + ordered + [c for c in related if c not in mined]
+    others = [c for c in related if c not in mined]
+    close = [c for c in others if len(telling & c.words) >= 2]  # the rest only when these are said
+    return mined + ordered + close + [c for c in others if c not in close]
 
 
 MINED_SHARED = 2  # pairs a mined sentence shares with a task's lead and key words to argue it
@@ -329,7 +344,8 @@ def _bodies_ranked(
         same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0
         in_section = 2.0 if c.theme in themes else 0.0
         own_field = 8.0 * (c.field is not None) + 3.0 * (c.field is not None and c.archive) - 6.0 * c.corpus
-        own_field += 6.0 if first and "〔待补充" in c.text else 0.0
+        # The field's sentences that keep to the draft's tasks first (any of the field's before general ones).
+        own_field += (6.0 if first and "〔待补充" in c.text else 0.0) + 0.5 * FOCUS * max(0.0, pool.keeps_to(c))
         return same_theme + 2.0 * shared + in_section + 1.0 * (topic in c.text) + own_field
 
     return pool.rank(roles, score, at_least=RELEVANT)
@@ -338,18 +354,19 @@ def _bodies_ranked(
 def _closing(pool: Pool, genre: Genre, topic: str) -> list[Paragraph]:
     sentences = []
     for role in genre.closing:
-        found = pool.take((role,), lambda c: _framing(c, genre, topic), at_least=0.0)
+        found = pool.take((role,), lambda c: _framing(c, genre, topic, pool), at_least=0.0)
         if found is not None:
             sentences.append(_sentence(found))
     return [Paragraph(sentences)] if sentences else []
 
 
-def _framing(c: Candidate, genre: Genre, topic: str) -> float:
-    """Score of an opening or closing sentence: none written for other genres; the field's own
-    (the writer's archive among them first) before general ones; the topic's name a plus."""
-    if c.genres and genre.id not in c.genres:
+def _framing(c: Candidate, genre: Genre, topic: str, pool: Pool) -> float:
+    """Score of an opening or closing sentence: none written for other genres, none of the
+    field's parts the draft leaves aside; the field's own (the writer's archive among them first)
+    before general ones, those of the draft's tasks first; the topic's name a plus."""
+    if (c.genres and genre.id not in c.genres) or pool.off_subject(c):
         return -1.0
-    own = FIELD_FIRST * c.own_field + 4.0 * c.archive
+    own = FIELD_FIRST * c.own_field + 4.0 * c.archive + FOCUS * pool.keeps_to(c)
     return 4.0 + own + 3.0 * (topic in c.text) - 0.02 * len(c.text)
 
 
