@@ -63,6 +63,11 @@ def template_problems(text: str) -> list[str]:
 _SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
+def slot_names(text: str) -> list[str]:
+    """The names of a phrase's plain slots ({{ topic }} → topic)."""
+    return _SLOT.findall(text)
+
+
 def fill_slots(text: str, values: dict[str, str]) -> str:
     """Fill a phrase's slots. A phrase that passed template_problems (every phrase a bank loads
     has) holds plain slots only, so filling it is a substitution that runs nothing and costs

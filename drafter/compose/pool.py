@@ -14,13 +14,10 @@ from typing import NamedTuple
 
 from drafter.bank.model import Phrase
 from drafter.compose.focus import Focus
-from drafter.fields.catalogue import Catalogue, Fact, Field
+from drafter.fields.catalogue import Catalogue, Fact, Field, pairs
 from drafter.resources import compose_rules, role_rules, wording_rules
 
-_SLOT_X = "{{ x }}"
-_SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _ENDS = "。！？”"
-_PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")  # every overlapping pair of Chinese characters
 JITTER = 6.0
 FIELD_JITTER = 15.0  # a field's speech: its general sentences drawn more widely, so fields share few
 NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
@@ -129,7 +126,7 @@ class Pool:
                 continue  # most of a large bank is other fields' (field tags first): passed over unread
             phrase = Phrase.from_row(row)
             tags = _tags(phrase)
-            if not _fits(phrase, tags, form) or _SLOT_X in phrase.text or _unsaid(phrase.text, values):
+            if not _fits(phrase, tags, form) or _unsaid(phrase.text, values):
                 continue
             text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
             for word in collapse:
@@ -225,8 +222,11 @@ class Pool:
 
 
 def _unsaid(text: str, values: dict[str, str]) -> bool:
-    """Whether TEXT has a slot with nothing to say (no plan period known for the date)."""
-    return "{{" in text and any(not values.get(name) for name in _SLOT.findall(text))
+    """Whether TEXT has a slot with nothing to say: a heading set's {{ x }} outside its set, a
+    plan period no source covers for the date."""
+    from drafter.bank.schema import slot_names
+
+    return "{{" in text and any(not values.get(name) for name in slot_names(text))
 
 
 def _tags(phrase: Phrase) -> dict[str, list[str]]:
@@ -276,5 +276,4 @@ def strip_marker(lead: str) -> str:
     return _LEAD_MARKER.sub("", lead.strip()).strip("。；：！？，、 ").lstrip("要是") or lead.strip()
 
 
-def bigrams(text: str) -> set[str]:
-    return set(_PAIRS.findall(text))
+bigrams = pairs  # a sentence's words, for matching it to a lead

@@ -20,8 +20,14 @@ from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 _MARKER_WORD = {"shi": "是", "yao": "要"}
 _TRANSITION_COUNT = re.compile("[一二两三四五六七八九几]+(?=(点|个方面))")
-_OPENING_ORDER = ("opening.purpose", "opening.recap", "opening.affirm", "opening.background")
-_OPENING_ORDER += ("opening.directive", "opening.transition")
+_OPENING_ORDER = (
+    "opening.purpose",
+    "opening.recap",
+    "opening.affirm",
+    "opening.background",
+    "opening.directive",
+    "opening.transition",
+)
 
 
 @dataclass

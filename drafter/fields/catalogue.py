@@ -45,6 +45,7 @@ _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _GAP_OR_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
 _DIGIT = re.compile(r"[0-9０-９]")
 _DOC = re.compile(r"《[^》]+》")
+_PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")  # every overlapping pair of Chinese characters
 
 
 class Fact(NamedTuple):
@@ -298,6 +299,17 @@ def field_phrases(data: dict[str, Any]) -> list[Phrase]:
         for move, role in TASK_MOVES:
             add(f"{fid}.{task['id']}.{move}", role, task.get(move) or [], [task_tag])
     return phrases
+
+
+def pairs(text: str) -> set[str]:
+    """Every overlapping pair of Chinese characters of TEXT: the words drafting matches by
+    (the drafting path stays free of jieba)."""
+    return set(_PAIRS.findall(text))
+
+
+def task_pairs(task: Task) -> set[str]:
+    """The pairs of characters of a task's leads and key words."""
+    return set().union(*(pairs(text) for text in (*task.leads, *task.keywords)))
 
 
 # --- the catalogue --------------------------------------------------------------------------------

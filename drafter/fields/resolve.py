@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from drafter.fields.catalogue import Catalogue, Field, Task
+from drafter.fields.catalogue import Catalogue, Field, Task, pairs
 
-_PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")
 NAME, COVERS, WORD = 12.0, 8.0, 1.0  # weight a character of the topic matched by each kind
 SECOND = 0.5  # a second field needs this share of the first's score, and words of its own
 
@@ -107,13 +106,13 @@ NEAR_TASK = 0.4  # share of a point's words a task must share (its keywords coun
 
 def nearest_task(point: str, fields: list[Field]) -> TaskMatch | None:
     """The task of FIELDS a writer's POINT speaks of, or None when no task is near it."""
-    words = set(_PAIRS.findall(point))
+    words = pairs(point)
     if not words:
         return None
     best: TaskMatch | None = None
     for f in fields:
         for task in f.tasks:
-            lead_words = set().union(*(_PAIRS.findall(lead) for lead in task.leads))
+            lead_words = set().union(*(pairs(lead) for lead in task.leads))
             keywords = sum(1 for k in task.keywords if k in point)
             score = (len(words & lead_words) + 2 * keywords) / len(words)
             if score >= NEAR_TASK and (best is None or score > best.score):
