@@ -507,7 +507,7 @@ class ComposeRules(NamedTuple):
     once_moves: frozenset[str]
     paragraph_sections: dict[str, list[ParagraphPlan]]  # heading role -> its paragraphs
     problem_words: Regex  # a task's situation sentence that says what is still wrong
-    task_argument: list[tuple[str, int]]  # a task point's sentences: role, how many, in order
+    task_argument: list[str]  # a task point's sentences by role, in the order it takes them
 
     def verb_for(self, topic: str) -> str:
         return next((verb for pattern, verb in self.shapes if pattern.search(topic)), self.shapes[-1][1])
@@ -554,7 +554,7 @@ def compose_rules() -> ComposeRules:
         once_moves=once_moves,
         paragraph_sections=paragraph_sections,
         problem_words=f.regex("problem_words"),
-        task_argument=[(str(role), int(n)) for role, n in f.get("task_argument", list)],
+        task_argument=[str(role) for step in f.get("task_argument", list) for role in step],
     )
 
 

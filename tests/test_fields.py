@@ -17,6 +17,7 @@ from drafter.bank.layers import Bank
 from drafter.check import check_speech
 from drafter.cli import app
 from drafter.compose import Options, draft, outline_yaml
+from drafter.compose.pool import strip_marker
 from drafter.fields.resolve import nearest_task, resolve
 from drafter.mining import collect_files, mine_files, write_bank
 from drafter.render import render
@@ -224,6 +225,23 @@ def test_a_topic_on_a_part_of_its_field_keeps_to_that_part(bank):
         tasks = [task_of[p] for s in result.outline.sections for p in s.points if p in task_of]
         assert tasks[0] == "market.school-food", tasks
         assert sum(t in food for t in tasks) >= len(tasks) - 1 >= 3, tasks
+
+
+def test_a_short_point_still_argues_its_lead_and_a_season_keeps_to_its_part(bank):
+    """A 1,500-character speech on 冬春火灾防控: its points are the fire tasks of 安全生产 (not 建筑
+    施工 or 危化品), and each, however short, says where things stand, why it matters and what
+    must be done."""
+    safety = bank.fields().find("safety")
+    task_of = {lead: t for t in safety.tasks for lead in t.leads}
+    for seed in (1, 2):
+        result = draft(Options("冬春火灾防控", seed=seed, words=1500, date=DAY), bank)
+        points = [p for s in result.speech.sections for p in s.points if strip_marker(p.lead) in task_of]
+        task = [task_of[strip_marker(p.lead)] for p in points]
+        fire = [t for t in task if any("火" in w or "消防" in w for w in (*t.leads, *t.keywords))]
+        assert len(fire) >= len(points) - 1 >= 2, [p.lead for p in points]
+        for point in points:
+            roles = {s.role for p in point.paragraphs for s in p.sentences}
+            assert {"body.situation", "body.claim", "body.demand"} <= roles, (seed, point.lead, roles)
 
 
 def test_check_flags_a_fact_outside_its_span(tmp_path):

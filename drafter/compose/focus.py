@@ -6,16 +6,15 @@ that speaks of a task no point takes up speaks off the subject."""
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter.fields.catalogue import Field, Task
+from drafter.fields.catalogue import Field, Task, pairs, task_pairs
 from drafter.fields.resolve import nearest_task
 
-_PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")
 FOCUS = 12.0  # score a sentence gains that keeps to the draft's tasks (loses that speaks of others)
-COMMON = 0.75  # a pair in more of the fields' tasks than this share tells none of them apart
+COMMON = 0.75  # a word in more of the fields' tasks than this share tells none of them apart
+TELLING = 4  # a pair in more of the catalogue's tasks than this names none of them
 
 
 @dataclass
@@ -56,30 +55,33 @@ class Focus:
         return {t: 1 - n / len(following) for n, t in enumerate(following)}
 
 
-def focus_for(topic: str, fields: list[Field], points: list[str], seed: int) -> Focus:
+def focus_for(topic: str, fields: list[Field], points: list[str], seed: int, spread: Counter[str]) -> Focus:
     """The order in which a draft on TOPIC takes its FIELDS' tasks: those the topic names first
-    (燃气安全 opens on the gas task), then those sharing its words, then the rest — each group in
-    an order of the topic's own, each seed starting a third of the way further on, so that seeds
-    draft on different tasks; none a writer's POINTS already speak for."""
+    (燃气安全 opens on the gas task), then, for a topic on a part of its field, those sharing the
+    field's words the topic holds (校园食品安全: the field's 食品 tasks), then the rest — each group
+    in an order of the topic's own, each seed starting a third of the way further on, so that
+    seeds draft on different tasks; none a writer's POINTS already speak for. SPREAD: how many
+    tasks of the whole catalogue use each pair (Catalogue.pair_spread)."""
     taken = {m.task.id for m in (nearest_task(p, fields) for p in points) if m}
     tasks = [t for f in fields for t in f.tasks]
-    words_of = {t.id: set().union(*(_PAIRS.findall(x) for x in (*t.leads, *t.keywords))) for t in tasks}
+    words_of = {t.id: task_pairs(t) for t in tasks}
     common = Counter(w for words in words_of.values() for w in words)
-    telling = {w for w in _PAIRS.findall(topic) if common[w] <= COMMON * len(tasks)}
-    names = {w for f in fields for name in (f.name, *f.aliases) for w in _PAIRS.findall(name)}
-    distinct = {w for w in telling - names if common[w] <= 2}
+    names = {w for f in fields for name in (f.name, *f.aliases) for w in pairs(name)}
+    # A pair that names a task: few of the field's tasks use it, and few of any field's (防控 is
+    # everyone's, 火灾 the fire task's).
+    distinct = {w for w in pairs(topic) if w not in names and common[w] <= 2 and spread[w] <= TELLING}
 
     def near(task: Task) -> float:
         return len(distinct & words_of[task.id]) + 1.5 * sum(k in topic for k in task.keywords)
 
     free = [t for t in tasks if t.id not in taken]
     named = sorted((t for t in free if near(t) > 0), key=near, reverse=True)
-    # A part of the field (校园食品安全): then those sharing the topic's most telling words (its
-    # field's 食品 tasks, not all of its 安全 ones).
-    shared = telling - distinct
-    rarest = min((common[w] for w in shared if common[w]), default=0)
-    closest = {w for w in shared if common[w] == rarest}
-    related = [t for t in free if near(t) == 0 and closest & words_of[t.id]] if named else []
+    # The field's own words in the topic that tell some of its tasks, not most (食品, not 安全).
+    words = {w for f in fields for w in f.vocabulary if len(w) >= 2 and w in topic}
+    told = {t.id: {w for w in words if any(w in x for x in (*t.leads, *t.keywords))} for t in tasks}
+    spoken = Counter(w for found in told.values() for w in found)
+    telling = {w for w in words if spoken[w] <= COMMON * len(tasks)}
+    related = [t for t in free if t not in named and told[t.id] & telling] if named else []
     rest = [t for t in free if t not in named and t not in related]
     order = named + _turned(related, topic, fields, seed) + _turned(rest, topic, fields, seed)
     return Focus(

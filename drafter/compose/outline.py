@@ -135,7 +135,7 @@ def plan_for(options: Options, bank: Bank, meeting: str, field_names: list[str] 
     facts = tuple(catalogue.facts()) + era_facts()
     pool = Pool.build(bank.rows(), values, form, options.date, options.seed, facts, bank.archive_ids())
     if fields:
-        pool.focus = focus_for(options.topic, fields, options.points, options.seed)
+        pool.focus = focus_for(options.topic, fields, options.points, options.seed, catalogue.pair_spread)
     return Plan(pool, fields, note)
 
 
@@ -183,9 +183,9 @@ def _section_leads(pool: Pool, section: SectionPlan, share: int, options: Option
         return []
     leads = [strip_marker(p) for p in options.points] if section.tasks else []
     if section.tasks and fields:
-        wanted = max(section.points + FIELD_EXTRA_TASKS, round(share / TASK_WORDS))
+        wanted = min(MOST_TASKS, max(FEWEST_TASKS, round(share / TASK_WORDS)))
         leads += _task_leads(pool, fields, wanted - len(leads))
-    while len(leads) < section.points:
+    while len(leads) < section.points and not (section.tasks and fields):  # a field's tasks are its points
         taken = {pool.lead_themes.get(lead) for lead in leads}
         lead = _lead(pool, section.themes, taken, options.topic)
         if lead is None:
@@ -219,7 +219,7 @@ def _section_words(sections: tuple[SectionPlan, ...], body: float, fields: bool)
     return [round(w) for w in words]
 
 
-FIELD_EXTRA_TASKS = 1  # a field's speech argues one task more than the genre's general plan
+FEWEST_TASKS, MOST_TASKS = 3, 8  # a short speech argues fewer tasks, a long one argues them longer
 
 
 def _heading(pool: Pool, role: str, topic: str) -> str:

@@ -273,18 +273,13 @@ def _argument(
 def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
     """The sentences that argue TASK: the writer's own mined sentences of its field that say what
     its lead and key words say (a writer's archive speaks first); then the task's own argument
-    (compose.yaml: task_argument), the seed choosing among its wordings — of the situation one
-    of what has been achieved and one of what is still wrong; then the field's sentences that
-    share the lead's words."""
+    in the order a point takes it (compose.yaml: task_argument), the seed choosing among its
+    wordings — of the situation what has been achieved before what is still wrong; then the
+    field's sentences that share the lead's words."""
     own = [c for _, role in TASK_MOVES for c in pool.candidates.get(role, []) if c.task == task.id]
     pool.rng.shuffle(own)
-    ordered = []
-    for role, most in compose_rules().task_argument:
-        of_role = [c for c in own if c.phrase.role == role]
-        if role == "body.situation":  # what has been achieved, then what is still wrong
-            of_role = [next((c for c in of_role if c.move == m), None) for m in ("成绩", "问题")]
-            of_role = [c for c in of_role if c is not None] or [c for c in own if c.phrase.role == role]
-        ordered += of_role[:most]
+    queues = {role: _alternating([c for c in own if c.phrase.role == role]) for _, role in TASK_MOVES}
+    ordered = [queues[role].pop(0) for role in compose_rules().task_argument if queues[role]]
     words = bigrams(lead).union(*(bigrams(k) for k in task.keywords))
     # 食品安全 in a lead of the food field tells none of the team's sentences of it apart.
     telling = words - pool.focus.plain if pool.focus else words
@@ -301,6 +296,16 @@ def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
 
 
 MINED_SHARED = 2  # pairs a mined sentence shares with a task's lead and key words to argue it
+
+
+def _alternating(situation: list[Candidate]) -> list[Candidate]:
+    """What has been achieved, then what is still wrong, by turns (other roles keep their order)."""
+    turns: dict[str | None, int] = {}
+    keyed = []
+    for c in situation:
+        turns[c.move] = turns.get(c.move, 0) + 1
+        keyed.append(((turns[c.move], c.move == "问题"), c))
+    return [c for _, c in sorted(keyed, key=lambda kc: kc[0])]
 
 
 def _next(grow: _Growing, pool: Pool) -> Candidate | None:
