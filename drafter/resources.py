@@ -403,6 +403,10 @@ class FormSettings(NamedTuple):
     min_repeat_chars: int
     gap: Regex
     unfilled: Regex
+    opener: str  # the word too many sentences begin with (要)
+    opener_keep: tuple[str, ...]  # words that begin with it and are another (要求)
+    opener_share: float  # more than this share of a speech's sentences beginning with it: a warning
+    opener_sentences: int  # a speech with fewer sentences is not judged
 
 
 class WordingRules(NamedTuple):
@@ -438,6 +442,10 @@ def wording_rules() -> WordingRules:
             min_repeat_chars=form.get("min_repeat_chars", int),
             gap=form.regex("gap_pattern"),
             unfilled=form.regex("unfilled_patterns", unfilled),
+            opener=form.get("opener", str),
+            opener_keep=tuple(form.strings("opener_keep")),
+            opener_share=form.get("opener_share", float),
+            opener_sentences=form.get("opener_sentences", int),
         ),
     )
 
@@ -487,27 +495,19 @@ def _order(f: _Fields) -> OrderRule:
     )
 
 
-class ParagraphPlan(NamedTuple):
-    """One paragraph of a section argued without numbered points: its sentences' roles and
-    (for the situation) moves, and how many it takes before the length is filled."""
-
-    roles: tuple[str, ...]
-    moves: tuple[str, ...]
-    sentences: int
-
-
 class ComposeRules(NamedTuple):
     shapes: list[tuple[Regex, str]]  # a topic's pattern -> its verb
     verbs: list[str]  # verbs phrases put before {{ topic }}
     collapse: list[str]  # words a filled slot may double (档案工作工作): they stand once
     count_words: list[str]
+    closing_vocative: str  # how a closing addresses the audience (同志们，)
     role_order: list[str]
     moves: list[str]
     default_move: str
     once_moves: frozenset[str]
-    paragraph_sections: dict[str, list[ParagraphPlan]]  # heading role -> its paragraphs
     problem_words: Regex  # a task's situation sentence that says what is still wrong
     task_argument: list[str]  # a task point's sentences by role, in the order it takes them
+    task_start: int  # how many of them it takes at once
 
     def verb_for(self, topic: str) -> str:
         return next((verb for pattern, verb in self.shapes if pattern.search(topic)), self.shapes[-1][1])
@@ -532,29 +532,19 @@ def compose_rules() -> ComposeRules:
     once_moves = frozenset(f.strings("once_moves"))
     if default_move not in moves or not once_moves <= set(moves):
         raise DataError("compose.yaml: default_move and once_moves must be among the moves")
-    paragraph_sections = {}
-    for role, plans in f.get("paragraph_sections", dict).items():
-        paragraphs = []
-        for i, item in enumerate(plans):
-            plan = _Fields(f"compose.yaml: paragraph_sections.{role}[{i}]", _mapping(item))
-            paragraphs.append(
-                ParagraphPlan(
-                    tuple(plan.strings("roles")), tuple(plan.data.get("moves") or ()), plan.get("sentences", int)
-                )
-            )
-        paragraph_sections[str(role)] = paragraphs
     return ComposeRules(
         shapes=shapes,
         verbs=f.strings("verbs"),
         collapse=f.strings("collapse"),
         count_words=f.strings("count_words"),
+        closing_vocative=f.get("closing_vocative", str),
         role_order=f.strings("role_order"),
         moves=moves,
         default_move=default_move,
         once_moves=once_moves,
-        paragraph_sections=paragraph_sections,
         problem_words=f.regex("problem_words"),
         task_argument=[str(role) for step in f.get("task_argument", list) for role in step],
+        task_start=f.get("task_start", int),
     )
 
 

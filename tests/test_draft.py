@@ -16,6 +16,7 @@ from drafter.compose import Options, draft, make_outline, outline_from_file, out
 from drafter.compose.genres import all_genres
 from drafter.render import render
 from drafter.structure import parse_file
+from drafter.tree import Point
 
 DAY = date(2026, 11, 23)
 TOPICS = {  # topic -> the verb it takes (its shape)
@@ -107,8 +108,18 @@ def test_on_topic_everywhere_and_nothing_foreign(drafts, topic):
 
 
 @pytest.mark.parametrize(("topic", "verb"), list(TOPICS.items()))
-def test_the_topic_takes_its_own_verb(drafts, topic, verb):
-    texts = [all_text(drafts[(topic, genre, seed)].speech) for genre in GENRES for seed in SEEDS]
+def test_the_topic_takes_its_own_verb(drafts, shipped_bank, topic, verb):
+    """Where a phrase puts a verb before its {{ topic }} slot, the topic's own verb stands there
+    (a field's own sentence keeps its words: 推进安全生产治本攻坚 is a campaign's name)."""
+    slotted = {p.id for p in shipped_bank.phrases() if re.search(r"\{\{ ?topic ?\}\}", p.text)}
+    texts = [
+        s.text
+        for genre in GENRES
+        for seed in SEEDS
+        for paragraph in drafts[(topic, genre, seed)].speech.paragraphs()
+        for s in paragraph.sentences
+        if s.source in slotted
+    ]
     others = {"开展", "推进", "做好", "抓好", "实施"} - {verb}
     assert any(f"{verb}{topic}" in text for text in texts)
     assert not [v for v in others for text in texts if f"{v}{topic}" in text]
@@ -171,13 +182,14 @@ def test_a_point_argues_in_order(drafts, genre):
     seen_situation = 0
     for topic in TOPICS:
         for section in drafts[(topic, genre, 1)].speech.sections:
-            for point in section.points or [section]:  # a section argued in paragraphs: as one point
+            # A section argued in paragraphs: each paragraph as a point.
+            for point in section.points or [Point("", [p]) for p in section.paragraphs]:
                 body = [s for p in point.paragraphs for s in p.sentences if s.source]
                 ranks = [roles.index(s.role) if s.role in roles else len(roles) for s in body]
-                assert ranks == sorted(ranks), (topic, getattr(point, "lead", section.heading))
+                assert ranks == sorted(ranks), (topic, point.lead or section.heading)
                 tagged = [t[5:] for s in body for t in phrases[s.source].tags if t.startswith("move:")]
                 seen_situation += bool(tagged)
-                where = (topic, getattr(point, "lead", section.heading))
+                where = (topic, point.lead or section.heading)
                 assert [moves.index(m) for m in tagged] == sorted(moves.index(m) for m in tagged), where
                 assert tagged.count("转折") <= 1 and tagged.count("对策") <= 1, where
     assert seen_situation >= len(TOPICS) * (genre == "commendation")  # situation points were drafted
@@ -203,8 +215,10 @@ def test_same_seed_same_draft_and_other_seeds_differ(drafts):
                 other = {s.text for p in drafts[(topic, genre, seed)].speech.paragraphs() for s in p.sentences}
                 differ.append(len(one - other) / len(one))
                 # A field's speech keeps the tasks its topic names (防汛抗旱: 抗旱 and 防汛责任) and
-                # draws its review from one field's sentences: two seeds share more than general drafts did.
-                assert differ[-1] > 0.35, (topic, genre, seed)
+                # draws its review and views from one field's sentences (a 座谈会 on 作风建设年 says
+                # most of what its field has, whatever the seed): two seeds share more than general
+                # drafts did; a field with more material (issue: drafts that know their field) differs more.
+                assert differ[-1] > 0.25, (topic, genre, seed)
     assert sum(differ) / len(differ) > 0.6  # on average, most sentences differ
 
 

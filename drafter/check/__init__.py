@@ -26,7 +26,13 @@ def check_speech(speech: Speech, when: date, number: int = 1, facts: Sequence[Fa
     """Every finding in SPEECH for a speech given on WHEN, in reading order. FACTS: the dated
     items to check (default: the field catalogue of drafter's shipped bank and the writer's own)."""
     from drafter.check.facts import fact_findings
-    from drafter.check.form import numbering_findings, placeholder_findings, punctuation_findings, repeat_findings
+    from drafter.check.form import (
+        numbering_findings,
+        opener_findings,
+        placeholder_findings,
+        punctuation_findings,
+        repeat_findings,
+    )
     from drafter.check.wording import wording_findings
     from drafter.render.blocks import blocks
     from drafter.resources import structure_rules, wording_rules
@@ -38,6 +44,7 @@ def check_speech(speech: Speech, when: date, number: int = 1, facts: Sequence[Fa
     found += placeholder_findings(paragraphs, rules.form)
     found += numbering_findings(paragraphs, structure_rules())
     found += repeat_findings(paragraphs, rules.form)
+    found += opener_findings(paragraphs, rules.form)
     found += punctuation_findings(paragraphs)
     return sorted((f._replace(speech=number) for f in found), key=lambda f: (f.paragraph, f.offset, f.rule))
 

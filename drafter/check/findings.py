@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 CONTEXT_CHARS = 15  # characters of context on each side of the offending text
+# A four-character phrase standing alone between punctuation (not a quoted name: those repeat);
+# `drafter check` counts them, and drafting keeps each below its limit.
+FOUR = re.compile("(?:(?<=[，、。；：！？,;:!?])|^)([\u4e00-\u9fff]{4})(?=[，、。；：！？,;:!?]|$)")
+
+
+def four_character_phrases(text: str) -> list[str]:
+    """The four-character phrases standing alone in TEXT (新的一年，…)."""
+    return FOUR.findall(text)
 
 
 class Paragraph(NamedTuple):

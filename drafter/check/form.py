@@ -8,7 +8,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
-from drafter.check.findings import Finding, Paragraph, finding_at
+from drafter.check.findings import FOUR, Finding, Paragraph, finding_at
 from drafter.ingest.clean import ASCII_PUNCT_NEAR_CJK, FULL_WIDTH
 from drafter.resources import FormSettings, StructureRules
 from drafter.tree import split_sentences
@@ -16,8 +16,6 @@ from drafter.tree import split_sentences
 _PAIRS = {"“": "”", "（": "）", "《": "》", "‘": "’", "〔": "〕"}
 _CLOSING = {v: k for k, v in _PAIRS.items()}
 _DOUBLED = re.compile("[，、；：。][，、；：。]")
-# A four-character phrase standing alone between punctuation (not a quoted name: those repeat).
-_FOUR = re.compile("(?:(?<=[，、。；：！？,;:!?])|^)([\u4e00-\u9fff]{4})(?=[，、。；：！？,;:!?]|$)")
 _FAMILY_NAMES = {"shi": "一是", "yao": "一要", "di": "第一，", "paren": "（一）", "arabic": "1．", "level1": "一、"}
 _IN_PARAGRAPH_FAMILIES = ("shi", "yao", "di")
 _CLAUSE_START = re.compile("(?:^|(?<=[。！？；]))")
@@ -114,6 +112,29 @@ def _inline_sequence(paragraph: Paragraph, markers: StructureRules) -> list[Find
     return found
 
 
+def opener_findings(paragraphs: list[Paragraph], settings: FormSettings) -> list[Finding]:
+    """Too many sentences opening with the same word (要……。要……。): one warning, at the paragraph
+    that has the most of them."""
+    opened: Counter[int] = Counter()
+    total = 0
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            continue
+        for _, sentence in _sentences(paragraph.text):
+            total += 1
+            if sentence.startswith(settings.opener) and not sentence.startswith(settings.opener_keep):
+                opened[paragraph.number] += 1
+    share = sum(opened.values()) / total if total else 0.0
+    if total < settings.opener_sentences or share <= settings.opener_share:
+        return []
+    worst = next(p for p in paragraphs if p.number == opened.most_common(1)[0][0])
+    message = (
+        f"全文 {share:.0%} 的句子以“{settings.opener}”开头（讲话稿一般在一成左右），读来像一串要求："
+        "可直接以动词开头，或改用“必须”“各级各部门要”“把……作为……”“只有……才……”等句式"
+    )
+    return [finding_at("opener-overused", "warning", worst, 0, len(settings.opener), message)]
+
+
 def repeat_findings(paragraphs: list[Paragraph], settings: FormSettings) -> list[Finding]:
     """The same sentence twice, sentences that nearly repeat each other, and four-character
     phrases used over and over."""
@@ -165,7 +186,7 @@ def _overused(paragraphs: list[Paragraph], settings: FormSettings) -> list[Findi
     counts: Counter[str] = Counter()
     found = []
     for paragraph in paragraphs:
-        for m in _FOUR.finditer(paragraph[1]):
+        for m in FOUR.finditer(paragraph[1]):
             counts[m.group(1)] += 1
             if counts[m.group(1)] == settings.overused_phrase_times:
                 message = f"四字短语“{m.group(1)}”已用了 {settings.overused_phrase_times} 次，可换个说法"

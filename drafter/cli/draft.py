@@ -23,7 +23,9 @@ SpeakerOpt = Annotated[str | None, typer.Option("--speaker", help="讲话人，�
 MeetingOpt = Annotated[str | None, typer.Option("--meeting", help="会议名称（默认由主题和类型生成）")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="讲话日期 YYYY-MM-DD（默认今天），也决定用哪些规范提法")]
 PointOpt = Annotated[list[str] | None, typer.Option("--point", help="自己要讲的重点任务，作为任务部分的要点；可重复")]
-WordsOpt = Annotated[int, typer.Option("--words", help="目标字数（字符数，不计空格）")]
+WordsOpt = Annotated[
+    int | None, typer.Option("--words", help="目标字数（不计空格；默认按讲话类型：多数 3000，团拜会 1500）")
+]
 SeedOpt = Annotated[int, typer.Option("--seed", help="随机种子：相同的输入和种子，生成相同的稿子")]
 FieldOpt = Annotated[
     str | None,
@@ -54,7 +56,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _options(topic: str | None, genre: str, org: str, speaker: str | None, meeting: str | None, when: str | None,
-             point: list[str] | None, words: int, seed: int, field: str | None) -> Options:  # fmt: skip
+             point: list[str] | None, words: int | None, seed: int, field: str | None) -> Options:  # fmt: skip
     from drafter.compose import Options
 
     if topic is None:
@@ -63,18 +65,9 @@ def _options(topic: str | None, genre: str, org: str, speaker: str | None, meeti
     options = Options(topic.strip(), genre, org, speaker, meeting, parse_date(when), points, words, seed, field)
     options.check()
     from drafter.compose.genres import load_genre
+    from drafter.compose.outline import genre_context
 
-    load_genre(
-        genre,
-        {
-            "topic": options.topic,
-            "org": org,
-            "unit": org[-1:],
-            "meeting": meeting,
-            "words": words,
-            "tasks": options.points,
-        },
-    )  # fmt: skip  (an unknown genre is told before any work)
+    load_genre(genre, genre_context(options))  # an unknown genre is told before any work
     return options
 
 
@@ -86,7 +79,7 @@ def draft_command(
     meeting: MeetingOpt = None,
     when: DateOpt = None,
     point: PointOpt = None,
-    words: WordsOpt = 3000,
+    words: WordsOpt = None,
     seed: SeedOpt = 1,
     field: FieldOpt = None,
     variants: Annotated[int, typer.Option("--variants", help="生成几篇不同的稿子（种子依次加一）")] = 1,
@@ -151,7 +144,7 @@ def outline_command(
     meeting: MeetingOpt = None,
     when: DateOpt = None,
     point: PointOpt = None,
-    words: WordsOpt = 3000,
+    words: WordsOpt = None,
     seed: SeedOpt = 1,
     field: FieldOpt = None,
     bank: BankOption = None,

@@ -29,8 +29,8 @@ class Focus:
 
     @property
     def narrow(self) -> bool:
-        """Whether the topic is a part of its field (燃气安全), not the whole (安全生产)."""
-        return bool(self.named) and len(self.named | self.related) < len(self.order)
+        """Whether the topic is a part of its field (燃气安全, 养老服务), not the whole (安全生产)."""
+        return bool(self.named | self.related) and len(self.named | self.related) < len(self.order)
 
     def mentions(self, key: str, text: str) -> frozenset[str]:
         """The tasks whose own key words TEXT (a phrase's, known by KEY) holds."""
@@ -76,12 +76,15 @@ def focus_for(topic: str, fields: list[Field], points: list[str], seed: int, spr
 
     free = [t for t in tasks if t.id not in taken]
     named = sorted((t for t in free if near(t) > 0), key=near, reverse=True)
-    # The field's own words in the topic that tell some of its tasks, not most (食品, not 安全).
-    words = {w for f in fields for w in f.vocabulary if len(w) >= 2 and w in topic}
+    # The field's own words in the topic that tell some of its tasks, not most (食品, not 安全; 养老
+    # of 养老托育与民政) — not the field's own name (安全生产 is the whole of its field).
+    titles = {n for f in fields for n in (f.name, *f.aliases)}
+    words = {w for f in fields for w in f.vocabulary if len(w) >= 2 and w in topic and w not in titles}
     told = {t.id: {w for w in words if any(w in x for x in (*t.leads, *t.keywords))} for t in tasks}
     spoken = Counter(w for found in told.values() for w in found)
     telling = {w for w in words if spoken[w] <= COMMON * len(tasks)}
-    related = [t for t in free if t not in named and told[t.id] & telling] if named else []
+    whole = topic in titles or topic.removesuffix("工作") in titles  # 乡村振兴: the field itself
+    related = [] if whole else [t for t in free if t not in named and told[t.id] & telling]
     rest = [t for t in free if t not in named and t not in related]
     order = named + _turned(related, topic, fields, seed) + _turned(rest, topic, fields, seed)
     return Focus(

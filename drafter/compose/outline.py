@@ -4,20 +4,20 @@ headings and point leads — the outline a writer may edit (YAML) before it is f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from drafter.bank.layers import Bank
 from drafter.compose.focus import FOCUS, focus_for
-from drafter.compose.genres import SectionPlan, load_genre
-from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, TopicForm, strip_marker
+from drafter.compose.genres import Genre, ParagraphPlan, SectionPlan, load_genre
+from drafter.compose.pool import FIELD_FIRST, GENRE_FIRST, Candidate, Pool, TopicForm, strip_marker
 from drafter.era import era_facts, era_values
 from drafter.errors import UsageError
 from drafter.fields.catalogue import Field
 from drafter.fields.resolve import choose_fields
-from drafter.resources import compose_rules, parse_yaml, yaml_problem
+from drafter.resources import parse_yaml, yaml_problem
 
 MIN_WORDS, MAX_WORDS = 500, 20000
 DEFAULT_ORG = "全区"
@@ -32,14 +32,14 @@ class Options:
     meeting: str | None = None
     date: date = field(default_factory=date.today)
     points: list[str] = field(default_factory=list)  # the writer's own key tasks
-    words: int = 3000
+    words: int | None = None  # the writer's length; else the genre's usual one
     seed: int = 1
     field: str | None = None  # the writer's choice of field(s) (names, 、 between two); else found from the topic
 
     def check(self) -> None:
         if not self.topic.strip():
             raise UsageError("请给出讲话的主题，例如：drafter draft 安全生产")
-        if not MIN_WORDS <= self.words <= MAX_WORDS:
+        if self.words is not None and not MIN_WORDS <= self.words <= MAX_WORDS:
             raise UsageError(f"--words 应在 {MIN_WORDS} 到 {MAX_WORDS} 之间（讲话稿的字数），现在是 {self.words}")
 
 
@@ -51,6 +51,10 @@ class SectionOutline:
     words: int
     points: list[str]  # leads, without their markers
     themes: list[str] = field(default_factory=list)
+    # From the genre (not written to the outline file): how it is argued without points, and
+    # the roles of the sentences that open it.
+    paragraphs: tuple[ParagraphPlan, ...] = ()
+    lead_in: tuple[str, ...] = ()
 
 
 @dataclass
@@ -105,7 +109,14 @@ def values_for(options: Options, meeting: str) -> dict[str, str]:
     }
 
 
-def _context(options: Options) -> dict[str, object]:
+VARIANTS = 3  # a genre's templates may lay out a speech in this many ways (variant 0, 1, 2)
+
+
+def genre_context(options: Options) -> dict[str, object]:
+    """What a genre template is rendered with; variant: which of its layouts this topic and seed
+    take, so that speeches of one genre differ in their sections and points as real ones do."""
+    from zlib import crc32
+
     return {
         "topic": options.topic,
         "org": options.org,
@@ -113,6 +124,7 @@ def _context(options: Options) -> dict[str, object]:
         "meeting": options.meeting,
         "words": options.words,
         "tasks": options.points,
+        "variant": (crc32(options.topic.encode()) + options.seed) % VARIANTS,
     }
 
 
@@ -124,16 +136,17 @@ class Plan(NamedTuple):
     note: str
 
 
-def plan_for(options: Options, bank: Bank, meeting: str, field_names: list[str] | None = None) -> Plan:
+def plan_for(options: Options, bank: Bank, genre: Genre, meeting: str, field_names: list[str] | None = None) -> Plan:
     """The fields of the topic (the writer's FIELD_NAMES or --field, else found from the topic)
-    and the pool of the phrases that fit it."""
+    and the pool of the phrases that fit it and GENRE."""
     catalogue = bank.fields()
     chosen = "、".join(field_names) if field_names else options.field
     fields, note = choose_fields(options.topic, chosen, catalogue)
     form = TopicForm.of(options.topic, fields, catalogue)
     values = values_for(options, meeting)
     facts = tuple(catalogue.facts()) + era_facts()
-    pool = Pool.build(bank.rows(), values, form, options.date, options.seed, facts, bank.archive_ids())
+    pool = Pool.build(bank.rows(), values, form, options.date, options.seed, genre.id, facts, bank.archive_ids())
+    pool.own_roles = genre.own
     if fields:
         pool.focus = focus_for(options.topic, fields, options.points, options.seed, catalogue.pair_spread)
     return Plan(pool, fields, note)
@@ -143,9 +156,10 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
     """Title, section headings and point leads from the genre, the topic's fields and the bank
     (drawn from PLAN's pool when the draft that follows shares it)."""
     options.check()
-    genre = load_genre(options.genre, _context(options))
+    genre = load_genre(options.genre, genre_context(options))
+    options = replace(options, words=options.words or genre.words)
     meeting = options.meeting or genre.meeting
-    plan = plan or plan_for(options, bank, meeting)
+    plan = plan or plan_for(options, bank, genre, meeting)
     pool = plan.pool
     words = _section_words(genre.sections, options.words * BODY_SHARE, bool(plan.fields))
     # The points first: the headings and the opening keep to the tasks they take up.
@@ -159,7 +173,18 @@ def make_outline(options: Options, bank: Bank, plan: Plan | None = None) -> Outl
         heading = _heading(pool, section.role, options.topic)
         if any(lead in heading for lead in leads):  # a heading that says what one of its points says
             heading = _heading(pool, section.role, options.topic)
-        sections.append(SectionOutline(heading, section.role, section.marker, share, leads, list(section.themes)))
+        sections.append(
+            SectionOutline(
+                heading,
+                section.role,
+                section.marker,
+                share,
+                leads,
+                list(section.themes),
+                section.paragraphs,
+                section.lead_in,
+            )
+        )
     return Outline(
         topic=options.topic,
         genre=genre.id,
@@ -183,8 +208,7 @@ def _section_leads(pool: Pool, section: SectionPlan, share: int, options: Option
         return []
     leads = [strip_marker(p) for p in options.points] if section.tasks else []
     if section.tasks and fields:
-        wanted = min(MOST_TASKS, max(FEWEST_TASKS, round(share / TASK_WORDS)))
-        leads += _task_leads(pool, fields, wanted - len(leads))
+        leads += _task_leads(pool, fields, _tasks_wanted(pool, share) - len(leads))
     while len(leads) < section.points and not (section.tasks and fields):  # a field's tasks are its points
         taken = {pool.lead_themes.get(lead) for lead in leads}
         lead = _lead(pool, section.themes, taken, options.topic)
@@ -198,11 +222,13 @@ BODY_SHARE = 0.8  # of the length: the sections; the rest is title, opening and 
 ARGUED_WORDS = 480  # a section a field's speech argues in paragraphs: at most this long …
 GENERAL_WORDS = 420  # … a section of general points (guarantee, requirements): at most this long …
 TASK_WORDS = 300  # … the rest goes to its tasks: one for about this many characters
+TASK_HOLDS = 400  # characters a task's own argument and its field's close sentences hold
 
 
 def _argued(section: SectionPlan, fields: bool) -> bool:
-    """Whether a field's speech argues SECTION in paragraphs (compose.yaml: paragraph_sections)."""
-    return fields and not section.tasks and section.role in compose_rules().paragraph_sections
+    """Whether the speech argues SECTION in paragraphs (its genre's paragraphs: a field's speech
+    where the section has points too, every speech where it has none)."""
+    return bool(section.paragraphs) and not section.tasks and (fields or section.points == 0)
 
 
 def _section_words(sections: tuple[SectionPlan, ...], body: float, fields: bool) -> list[int]:
@@ -222,14 +248,35 @@ def _section_words(sections: tuple[SectionPlan, ...], body: float, fields: bool)
 FEWEST_TASKS, MOST_TASKS = 3, 8  # a short speech argues fewer tasks, a long one argues them longer
 
 
+def _tasks_wanted(pool: Pool, share: int) -> int:
+    """How many of the fields' tasks a task section of SHARE characters argues: one for about
+    TASK_WORDS; a topic on a part of its field (燃气安全) fewer — those it names or relates to and
+    one more of the field's, each argued at more length — but never fewer than its length needs
+    (a task's own argument holds about TASK_HOLDS characters)."""
+    wanted = min(MOST_TASKS, max(FEWEST_TASKS, round(share / TASK_WORDS)))
+    focus = pool.focus
+    if focus is not None and focus.narrow:
+        needed = max(FEWEST_TASKS, len(focus.named | focus.related) + 1, round(share / TASK_HOLDS))
+        wanted = min(wanted, needed)
+    return wanted
+
+
 def _heading(pool: Pool, role: str, topic: str) -> str:
-    """A heading of ROLE: the field's own first (the pool holds no other field's)."""
+    """A heading of ROLE: the field's own first (the pool holds no other field's), or the genre's
+    own where its headings of the role are its own move (Genre.own)."""
 
     # The team's headings of the field first: a mined heading says what its own speech said.
     def score(c: Candidate) -> float:
         team = c.field is not None and isinstance(c.phrase.source, str)
         on = FOCUS * pool.keeps_to(c) - FIELD_FIRST * pool.off_subject(c)
-        return FIELD_FIRST * team + 5.0 * c.archive + 5.0 * (topic in c.text) - len(c.text) / 40 + on
+        return (
+            FIELD_FIRST * team
+            + pool.genre_weight(c)
+            + 5.0 * c.archive
+            + 5.0 * (topic in c.text)
+            - len(c.text) / 40
+            + on
+        )
 
     found = pool.take((role,), score)
     if found is None:
@@ -281,9 +328,10 @@ def _lead(pool: Pool, themes: list[str] | tuple[str, ...], taken: set[str | None
 
     def score(c: Candidate) -> float:
         themed = (2.0 if c.theme in taken else 6.0) if c.theme in themes else 0.0
-        return (
-            themed - 0.15 * len(c.text) - (3.0 if topic in c.text and len(c.text) > 16 else 0.0) - 99.0 * bool(c.task)
-        )
+        long = 3.0 if topic in c.text and len(c.text) > 16 else 0.0
+        # The genre's own leads (学习他们……的精神) stand together, in parallel.
+        genre = GENRE_FIRST * (pool.of_genre(c) and c.theme in themes)
+        return themed + genre - 0.15 * len(c.text) - long - 99.0 * bool(c.task)
 
     found = pool.take(("point.lead",), score, at_least=-90.0)
     return strip_marker(found.text) if found else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,9 +22,11 @@ _ENDS = "。！？”"
 JITTER = 6.0
 FIELD_JITTER = 15.0  # a field's speech: its general sentences drawn more widely, so fields share few
 NEAR_DUPLICATE = 85  # rapidfuzz ratio: a phrase this close to one already used is not used again
+MINED_SHORTEST = 14  # characters: a mined sentence shorter than this says too little to stand in a draft
 
 
 FIELD_FIRST = 30.0  # a field's own opening, heading or closing before any general one, whatever the seed
+GENRE_FIRST = 20.0  # one written for the speech's genre before one for any genre
 
 
 class Candidate(NamedTuple):
@@ -41,6 +44,11 @@ class Candidate(NamedTuple):
     def corpus(self) -> bool:
         """Mined for a field from drafter's own seed speeches (of another time and place)."""
         return self.field is not None and not self.archive and not isinstance(self.phrase.source, str)
+
+    @property
+    def team(self) -> bool:
+        """Written by the team or the writer (not mined)."""
+        return isinstance(self.phrase.source, str)
 
     @property
     def own_field(self) -> bool:
@@ -77,9 +85,10 @@ def _foreign_words(ids: frozenset[str], catalogue: Catalogue) -> dict[str, list[
     words would cost a draft more to compile than to use."""
     own = {w for fid in ids for w in catalogue.fields[fid].vocabulary}
     other = {w for f in catalogue.fields.values() if f.id not in ids for w in f.vocabulary}
+    own_text = "\n".join(own)  # a word inside one of the fields' own words is theirs too
     index: dict[str, list[str]] = {}
     for word in sorted(other - own):
-        if len(word) >= 2 and not any(word in o for o in own):
+        if len(word) >= 2 and word not in own_text:
             index.setdefault(word[:2], []).append(word)
     return index
 
@@ -98,7 +107,11 @@ class Pool:
     fit_ids: dict[str, bool] = field(default_factory=dict)  # phrase id -> fit to use, once checked
     facts: tuple[Fact, ...] = ()  # the catalogue's dated facts: a phrase naming one not current is unfit
     focus: Focus | None = None  # what of its fields the draft speaks of (none: a topic of no field)
+    genre: str = ""  # the speech's genre
+    genre_leads: frozenset[str] = frozenset()  # the leads written for it (学习他们……的精神)
+    own_roles: frozenset[str] = frozenset()  # roles whose phrases written for the genre come before the field's
     jitter: float = JITTER  # how far apart in score candidates may be for the seed to choose between them
+    phrase_uses: Counter[str] = field(default_factory=Counter)  # four-character phrases used so far
 
     @classmethod
     def build(
@@ -108,31 +121,41 @@ class Pool:
         form: TopicForm,
         when: date,
         seed: int,
+        genre: str = "",
         facts: tuple = (),
         archive: frozenset[str] = frozenset(),
     ) -> Pool:
-        """The pool of the bank's ROWS (Bank.rows()) that fit FORM, filled in with VALUES; ARCHIVE:
-        the ids of phrases mined from the writer's own speeches."""
+        """The pool of the bank's ROWS (Bank.rows()) that fit FORM and GENRE, filled in with
+        VALUES; ARCHIVE: the ids of phrases mined from the writer's own speeches."""
         from drafter.bank.schema import fill_slots
 
         verbs = compose_rules().verbs
-        verb_before_topic = re.compile(f"({'|'.join(sorted(verbs, key=len, reverse=True))})(?={re.escape(form.topic)})")
+        # The verb a phrase puts before its {{ topic }} slot (not before the words of a field's own
+        # sentence: 实施城市更新项目 stays as written).
+        verb = "|".join(sorted(verbs, key=len, reverse=True))
+        verb_before_topic = re.compile(f"({verb})(?=\\{{\\{{ ?topic ?\\}}\\}})")
         own_fields = {f"field:{f}" for f in form.fields}
         problems, collapse = compose_rules().problem_words, compose_rules().collapse
         by_role: dict[str, list[Candidate]] = {}
+        own_genre = f"genre:{genre}"
         for row in rows:
             tags_of_row = row[3]
             if tags_of_row and tags_of_row[0].startswith("field:") and own_fields.isdisjoint(tags_of_row):
                 continue  # most of a large bank is other fields' (field tags first): passed over unread
+            team_genre = isinstance(row[5], str) and tags_of_row and tags_of_row[0].startswith("genre:")
+            if team_genre and genre and own_genre not in tags_of_row:
+                continue  # the team's words for other genres (genre tags first), passed over unread as well
             phrase = Phrase.from_row(row)
             tags = _tags(phrase)
             if not _fits(phrase, tags, form) or _unsaid(phrase.text, values):
                 continue
-            text = verb_before_topic.sub(form.verb, fill_slots(phrase.text, values))
+            text = fill_slots(verb_before_topic.sub(form.verb, phrase.text), values)
             for word in collapse:
                 text = text.replace(word + word, word)
-            if phrase.role.startswith(("body.", "opening.", "closing.")) and text[-1] not in _ENDS:
-                continue
+            if phrase.role.startswith(("body.", "opening.", "closing.")) and (
+                text[-1] not in _ENDS or (len(text) < MINED_SHORTEST and not isinstance(phrase.source, str))
+            ):
+                continue  # a fragment, or a mined scrap (层层负责抓落实。) that says nothing of its own
             pairs = bigrams(text)
             # A general phrase that speaks of another field is that field's (the team's words for
             # a genre, 中心组 of a study session, are no field's; a mined one's genre is its speech's).
@@ -146,6 +169,8 @@ class Pool:
             if task and move is None and phrase.role == "body.situation":
                 move = "问题" if problems.search(text) else "成绩"
             genres = frozenset(tags.get("genre", ()))
+            if written_for_genre and genre and genre not in genres:  # a field's words for other genres
+                continue
             candidate = Candidate(
                 phrase, text, theme, genres, move, frozenset(pairs), field_id, task, phrase.id in archive
             )
@@ -157,9 +182,11 @@ class Pool:
         # Drafts of different fields draw their general sentences differently, seed for seed.
         rng = random.Random(f"{seed}|{'+'.join(sorted(form.fields))}" if form.fields else seed)
         lead_texts = frozenset(strip_marker(c.text) for c in leads)
+        genre_leads = frozenset(strip_marker(c.text) for c in leads if genre in c.genres)
         return cls(
             by_role, rng, lead_themes=lead_themes, lead_tasks=lead_tasks, lead_texts=lead_texts, moves=moves,
-            day=when, facts=facts, jitter=FIELD_JITTER if form.fields else JITTER,
+            day=when, facts=facts, genre=genre, genre_leads=genre_leads,
+            jitter=FIELD_JITTER if form.fields else JITTER,
         )  # fmt: skip
 
     def take(self, roles: tuple[str, ...], score=None, at_least: float | None = None) -> Candidate | None:
@@ -190,9 +217,19 @@ class Pool:
                 continue
             if process.extractOne(candidate.text, self.used_texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE):
                 continue
+            if self._overuses(candidate.text):
+                continue
             self.use(candidate)
             return candidate
         return None
+
+    def _overuses(self, text: str) -> bool:
+        """Whether TEXT would use a four-character phrase as often as `drafter check` calls too
+        often (新的一年，… for the fourth time)."""
+        from drafter.check.findings import four_character_phrases
+
+        most = wording_rules().form.overused_phrase_times - 1
+        return any(self.phrase_uses[p] >= most for p in four_character_phrases(text))
 
     def fit(self, candidate: Candidate) -> bool:
         """Whether CANDIDATE, filled in, holds no placeholder, no stale wording for the day and no
@@ -202,6 +239,17 @@ class Pool:
         if known is None:
             known = self.fit_ids[candidate.phrase.id] = not _flawed(candidate.text, self.day, self.facts)
         return known
+
+    def of_genre(self, c: Candidate) -> bool:
+        """Whether C was written for (or mined from) a speech of the draft's genre."""
+        return self.genre in c.genres
+
+    def genre_weight(self, c: Candidate) -> float:
+        """What C gains for being written for the draft's genre: before any general phrase, and
+        before the field's own where the genre's are its own move (Genre.own)."""
+        if not self.of_genre(c):
+            return 0.0
+        return FIELD_FIRST + GENRE_FIRST if c.phrase.role in self.own_roles else GENRE_FIRST
 
     def keeps_to(self, c: Candidate) -> float:
         """Whether C speaks of the tasks the draft takes up (1), of none (0) or only of others (-1)."""
@@ -217,8 +265,11 @@ class Pool:
         return self.keeps_to(c) < 0
 
     def use(self, candidate: Candidate) -> None:
+        from drafter.check.findings import four_character_phrases
+
         self.used_ids.add(candidate.phrase.id)
         self.used_texts.append(candidate.text)
+        self.phrase_uses.update(four_character_phrases(candidate.text))
 
 
 def _unsaid(text: str, values: dict[str, str]) -> bool:

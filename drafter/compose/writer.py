@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 
 from drafter.bank.layers import Bank
 from drafter.compose.focus import FOCUS
-from drafter.compose.genres import Genre, load_genre
-from drafter.compose.outline import Options, Outline, SectionOutline, _context, make_outline, plan_for
-from drafter.compose.pool import FIELD_FIRST, Candidate, Pool, bigrams, strip_marker
+from drafter.compose.genres import Genre, ParagraphPlan, load_genre
+from drafter.compose.outline import Options, Outline, SectionOutline, genre_context, make_outline, plan_for
+from drafter.compose.pool import FIELD_FIRST, GENRE_FIRST, Candidate, Pool, bigrams, strip_marker
+from drafter.compose.style import plainer
 from drafter.era import era_values
 from drafter.fields.catalogue import TASK_MOVES, Field, Task
 from drafter.resources import compose_rules, structure_rules
@@ -20,14 +21,6 @@ from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 _MARKER_WORD = {"shi": "是", "yao": "要"}
 _TRANSITION_COUNT = re.compile("[一二两三四五六七八九几]+(?=(点|个方面))")
-_OPENING_ORDER = (
-    "opening.purpose",
-    "opening.recap",
-    "opening.affirm",
-    "opening.background",
-    "opening.directive",
-    "opening.transition",
-)
 
 
 @dataclass
@@ -41,14 +34,15 @@ def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft
     """The speech: OUTLINE's (or a new outline's) headings and leads, kept as written, filled
     with the bank's phrases to about options.words characters."""
     if outline is None:
-        genre = load_genre(options.genre, _context(options))
-        plan = plan_for(options, bank, options.meeting or genre.meeting)
+        genre = load_genre(options.genre, genre_context(options))
+        plan = plan_for(options, bank, genre, options.meeting or genre.meeting)
         outline = make_outline(options, bank, plan)
     else:
         options = replace(options, topic=outline.topic, org=outline.org, words=outline.words, seed=outline.seed)
-        genre = load_genre(outline.genre, _context(options))
-        plan = plan_for(options, bank, outline.meeting, outline.fields)
+        genre = load_genre(outline.genre, genre_context(options))
+        plan = plan_for(options, bank, genre, outline.meeting, outline.fields)
         outline.fields, outline.field_note = [f.name for f in plan.fields], plan.note
+        _genre_plans(outline, genre)
         for section in outline.sections:  # the writer's headings and leads are not drawn again
             plan.pool.used_texts += [section.heading, *section.points]
         if plan.pool.focus:
@@ -62,13 +56,14 @@ def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft
         speaker=outline.speaker,
         date=outline.date,
         salutation="同志们：",
-        opening=_opening(pool, genre, options, len(outline.sections)),
+        opening=_framing_paragraphs(pool, genre, genre.opening, options, len(outline.sections)),
         sections=sections,
-        closing=_closing(pool, genre, options.topic),
+        closing=_addressed(_framing_paragraphs(pool, genre, genre.closing, options, len(outline.sections))),
     )
     _fit_length(speech, pool, outline, growing)
     _in_order(speech, pool)
     _drop_empty(speech)
+    plainer(speech)
     sources = {
         c.phrase.id: _source_label(c) for role in pool.candidates.values() for c in role if c.phrase.id in pool.used_ids
     }
@@ -84,30 +79,57 @@ def _sentence(c: Candidate) -> Sentence:
     return Sentence(c.text, c.phrase.role, c.phrase.id)
 
 
-def _opening(pool: Pool, genre: Genre, options: Options, sections: int) -> list[Paragraph]:
-    def score(c: Candidate) -> float:
-        return _framing(c, genre, options.topic, pool)
+def _genre_plans(outline: Outline, genre: Genre) -> None:
+    """An outline the writer edited: each section argued as its genre's section of the same role."""
+    plans = {s.role: s for s in reversed(genre.sections)}
+    for section in outline.sections:
+        plan = plans.get(section.role)
+        if plan is not None:
+            section.paragraphs, section.lead_in = plan.paragraphs, plan.lead_in
 
+
+def _framing_paragraphs(
+    pool: Pool, genre: Genre, paragraphs: tuple[tuple[str, ...], ...], options: Options, sections: int
+) -> list[Paragraph]:
+    """The opening's or the closing's paragraphs, a sentence of each of their roles (none where the
+    bank has nothing that fits): the opening names its topic, and its transition the number of
+    the sections that follow."""
     era = [v for k, v in era_values(options.date).items() if v and k != "guidance"]  # the plan period
-    sentences = []
-    for role in sorted(genre.opening, key=_OPENING_ORDER.index):
-        if role == "opening.transition" and not any(options.topic in s.text for s in sentences):
-            # The opening names its topic: if nothing before did, the transition does.
-            found = pool.take((role,), lambda c: score(c) + 2 * FIELD_FIRST * (options.topic in c.text), at_least=0.0)
+    said: list[Sentence] = []
+
+    def score(c: Candidate, role: str) -> float:
+        found = _framing(c, genre, options.topic, pool)
+        if found < 0:
+            return found
+        if role == "opening.transition" and not any(options.topic in s.text for s in said):
+            found += 2 * FIELD_FIRST * (options.topic in c.text)  # the opening names its topic, here if not before
         elif role == "opening.directive":  # the time the speech stands in, where it is known
-            found = pool.take((role,), lambda c: score(c) + FIELD_FIRST * any(v in c.text for v in era), at_least=0.0)
-        else:
-            found = pool.take((role,), score, at_least=0.0)
-        if found is None:
-            continue
-        sentence = _sentence(found)
-        if role == "opening.transition":
-            sentence.text = _TRANSITION_COUNT.sub(_count_word(sections), sentence.text, count=1)
-        sentences.append(sentence)
-    # The purpose opens the first paragraph; the transition stands as the last.
-    first = [s for s in sentences if s.role != "opening.transition"]
-    last = [s for s in sentences if s.role == "opening.transition"]
-    return [Paragraph(first)] + ([Paragraph(last)] if last else [])
+            found += FIELD_FIRST * any(v in c.text for v in era)
+        return found
+
+    out = []
+    for roles in paragraphs:
+        sentences = []
+        for role in roles:
+            found = pool.take((role,), lambda c, role=role: score(c, role), at_least=0.0)
+            if found is None:
+                continue
+            sentence = _sentence(found)
+            if role == "opening.transition":
+                sentence.text = _TRANSITION_COUNT.sub(_count_word(sections), sentence.text, count=1)
+            sentences.append(sentence)
+            said.append(sentence)
+        if sentences:
+            out.append(Paragraph(sentences))
+    return out
+
+
+def _addressed(closing: list[Paragraph]) -> list[Paragraph]:
+    """CLOSING opening as closings do: 同志们，衷心希望…… (compose.yaml: closing_vocative)."""
+    if closing and not structure_rules().closing_start.match(closing[0].text):
+        first = closing[0].sentences[0]
+        first.text = compose_rules().closing_vocative + first.text
+    return closing
 
 
 def _count_word(n: int) -> str:
@@ -134,11 +156,14 @@ class _Growing:
     length: int = 0
     room: int | None = None  # how many more sentences it may take (None: as many as fit)
     general: bool = True  # whether general sentences may fill it when nothing closer is left
-    soft: bool = False  # its room is lifted when everything else has said all it can
+    lifts: int = 0  # how many times its room is lifted when everything else has said all it can
+    asks: bool = False  # the writer's own point near no task: a gap for their measures follows
 
 
 OWN_POINT_SENTENCES = 2  # a writer's point near no task: at most this many sentences, then a gap
 GENERAL_POINT_SENTENCES = 1  # a general point in a field's speech, until the field has said all it can
+GENRE_POINT_SENTENCES = 2  # a point of the genre's own (学习他们……的精神): what it means, what to do
+LIFTS = 2  # times a paragraph or a point that took its few sentences may take more, when all else is said
 GAP = "〔待补充：{}〕"
 
 
@@ -152,11 +177,12 @@ def _section(
     numerals = structure_rules().numerals
     roles = _roles(outline)
     heading = f"{numerals[index]}、{outline.heading}"
-    if not outline.points and fields:
+    if not outline.points:
         argued = _argued_paragraphs(pool, outline, index, topic)
         return Section(heading, [_start(pool, g, growing) for g in argued], [])
-    paragraphs = []
-    if topic not in outline.heading:  # the topic stands in every section
+    paragraphs = [Paragraph([_sentence(c)]) for c in _lead_in(pool, outline, topic)]
+    own = all(lead in pool.genre_leads for lead in outline.points)  # the genre's own points speak for themselves
+    if not paragraphs and not own and topic not in outline.heading:  # the topic stands in every section
         intro = pool.take(
             roles, lambda c: 8.0 * (topic in c.text) + 3.0 * (c.theme in outline.themes) - 99.0 * bool(c.task)
         )
@@ -166,64 +192,104 @@ def _section(
     for n, lead in enumerate(outline.points):
         point = _point(lead, n, outline.marker, numerals)
         grow = _argument(pool, lead, point.paragraphs[-1], index, roles, outline, topic, fields)
-        _start(pool, grow, growing)
-        if not grow.general and grow.room is not None:  # the writer's own point near no task
+        # A task's point says at once what a short one must: where things stand, why, what to do.
+        _start(pool, grow, growing, compose_rules().task_start if lead in pool.lead_tasks else 1)
+        if grow.asks:  # the writer's own point near no task
             point.paragraphs[-1].sentences.append(Sentence(GAP.format(f"围绕“{lead}”的具体举措") + "。", "body.gap"))
         points.append(point)
     return Section(heading, paragraphs, points)
 
 
-def _start(pool: Pool, grow: _Growing, growing: list[_Growing]) -> Paragraph:
-    """GROW's paragraph with its first sentence; GROW joins GROWING."""
-    found = _next(grow, pool)
-    if found is not None:
+def _start(pool: Pool, grow: _Growing, growing: list[_Growing], sentences: int = 1) -> Paragraph:
+    """GROW's paragraph with its first SENTENCES; GROW joins GROWING."""
+    for _ in range(sentences):
+        found = _next(grow, pool)
+        if found is None:
+            break
         _add(grow, found)
     growing.append(grow)
     return grow.paragraph
 
 
+def _lead_in(pool: Pool, outline: SectionOutline, topic: str) -> list[Candidate]:
+    """The sentences that open the section before its points, one of each lead-in role: the
+    genre's own, then the field's (those of the draft's tasks first)."""
+    found = []
+    for role in outline.lead_in:
+
+        def score(c: Candidate) -> float:
+            own = (FIELD_FIRST + GENRE_FIRST) * pool.of_genre(c) + FIELD_FIRST * c.own_field + FOCUS * pool.keeps_to(c)
+            return own + GENRE_FIRST * (topic in c.text) - 99.0 * bool(c.task) - 99.0 * pool.off_subject(c)
+
+        sentence = pool.take((role,), score, at_least=0.0)
+        if sentence is not None:
+            found.append(sentence)
+    return found
+
+
 PARAGRAPH_CHANCE = 14.0  # how much the seed weighs in a paragraph's choice (score points)
+AHEAD = 60.0  # a paragraph's first material comes before the rest, whatever the seed and words
 SENTENCE_CHARS = 60  # about how long a sentence of a section argued in paragraphs runs
 
 
 def _argued_paragraphs(pool: Pool, outline: SectionOutline, index: int, topic: str) -> list[_Growing]:
-    """The paragraphs of a section that a field's speech argues without numbered points
-    (compose.yaml: paragraph_sections): the field's own sentences of each paragraph's roles and
-    moves first, then those of tasks that lead no point of the draft; those sharing the topic's
-    words before the rest."""
+    """The paragraphs of a section argued without numbered points (its genre's paragraphs): the
+    field's own sentences of each paragraph's roles and moves first (the genre's own where the
+    paragraph says so), then those of tasks that lead no point of the draft; those sharing the
+    topic's words before the rest. General sentences come only where written for the genre, or
+    in a speech of no field."""
     rules = compose_rules()
     topic_words = bigrams(topic)
     leading = {pool.lead_tasks[text] for text in pool.used_texts if text in pool.lead_tasks}
     next_up = pool.focus.next_up(leading) if pool.focus else {}
-    plans = rules.paragraph_sections.get(outline.role, [])
+    fields = pool.focus is not None
+    plans = outline.paragraphs or _plain_paragraphs(outline)
     # Each paragraph's share of the sentences the section's length wants.
     scale = max(1.0, outline.words / SENTENCE_CHARS / max(1, sum(p.sentences for p in plans)))
     paragraphs = []
     for plan in plans:
 
         def score(c: Candidate, plan=plan) -> float:
-            if (
-                c.field is None
-                or c.task in leading
-                or (plan.moves and (c.move or rules.default_move) not in plan.moves)
-            ):
+            if c.task in leading or (plan.moves and (c.move or rules.default_move) not in plan.moves):
+                return -1.0
+            # General sentences: the genre's own where it comes first (not its points', not a seed
+            # speech's scraps); in a speech of no field, any.
+            if c.field is None:
+                written = plan.genre_first and pool.of_genre(c) and (c.team or c.archive)
+                if (fields and not written) or (c.theme and pool.of_genre(c)):
+                    return -1.0
+                genre = AHEAD * (plan.genre_first and pool.of_genre(c))
+                return genre + 2.0 * ("〔待补充" in c.text) + 2.0 * bool(topic_words & c.words)
+            if plan.genre_only:
                 return -1.0
             # The field's own (the writer's archive first; drafter's old corpus after the team's),
             # then the tasks this seed would take next: seeds review different work.
             own = 1.5 * (c.task is None) + 9.0 * c.archive - 3.0 * c.corpus + 6.0 * next_up.get(c.task or "", 0.0)
             on = 0.5 * FOCUS * max(0.0, pool.keeps_to(c))  # (what keeps off the draft's tasks comes last)
-            return own + on + 2.0 * ("〔待补充" in c.text) + 3.0 * len(topic_words & c.words)
+            ahead = AHEAD if c.archive or not plan.genre_first else 0.0  # (the writer's own before the genre's)
+            return ahead + own + on + 2.0 * ("〔待补充" in c.text) + 3.0 * len(topic_words & c.words)
 
         def chance(c: Candidate, score=score) -> float:  # the seed varies what the paragraph draws on
             found = score(c)
             return found + PARAGRAPH_CHANCE * pool.rng.random() if found >= 0 else found
 
         ranked = pool.rank(plan.roles, chance, at_least=0.0)
+        if plan.genre_first:  # the writer's own and the genre's open the paragraph; the field's goes on
+            ahead = [c for c in ranked if c.archive or c.field is None][: plan.sentences]
+            first = {c.phrase.id for c in ahead}
+            rest = [c for c in ranked if c.phrase.id not in first]
+            ranked = ahead + [c for c in rest if c.field is not None] + [c for c in rest if c.field is None]
         # What speaks of the field's parts the draft leaves aside comes last, if at all.
         ranked = [c for c in ranked if not pool.off_subject(c)] + [c for c in ranked if pool.off_subject(c)]
         room = round(plan.sentences * scale)
-        paragraphs.append(_Growing(Paragraph([]), "", index, ranked, room=room, general=False, soft=True))
+        paragraphs.append(_Growing(Paragraph([]), "", index, ranked, room=room, general=False, lifts=LIFTS))
     return paragraphs
+
+
+def _plain_paragraphs(outline: SectionOutline) -> tuple[ParagraphPlan, ...]:
+    """A section whose points the writer took out and that its genre argues only in points: two
+    paragraphs of what its points would say."""
+    return (ParagraphPlan(_roles(outline)), ParagraphPlan(_roles(outline)))
 
 
 def _of_field(c: Candidate) -> bool:
@@ -261,13 +327,17 @@ def _argument(
             if words & c.words or any(k in c.text for k in near.task.keywords)
         ]
         return _Growing(paragraph, lead, index, ranked, general=False)
+    ranked = _bodies_ranked(pool, lead, roles, plan.themes, topic, index == 0) if known else []
+    if lead in pool.genre_leads:  # the genre's own points (学习他们……的精神): argued by what was written for them
+        theme = pool.lead_themes.get(lead)
+        own = [c for c in ranked if pool.of_genre(c) and c.theme == theme]
+        return _Growing(paragraph, lead, index, own, room=GENRE_POINT_SENTENCES, general=False, lifts=LIFTS)
     if known:
-        ranked = _bodies_ranked(pool, lead, roles, plan.themes, topic, index == 0)
         room = GENERAL_POINT_SENTENCES if fields else None
-        return _Growing(paragraph, lead, index, ranked, room=room, soft=bool(fields))
+        return _Growing(paragraph, lead, index, ranked, room=room, lifts=LIFTS * bool(fields))
     words = bigrams(lead)
     ranked = pool.rank(roles, lambda c: len(words & c.words) - 99.0 * bool(c.task), at_least=2.0)
-    return _Growing(paragraph, lead, index, ranked, room=OWN_POINT_SENTENCES, general=False)
+    return _Growing(paragraph, lead, index, ranked, room=OWN_POINT_SENTENCES, general=False, asks=True)
 
 
 def _task_ranked(pool: Pool, task: Task, lead: str) -> list[Candidate]:
@@ -334,6 +404,7 @@ def _add(grow: _Growing, found: Candidate) -> None:
 
 
 RELEVANT = 2.0  # a body sentence shares at least a word or the theme with its lead
+GENRE_SHARED = 4  # pairs a genre's sentence shares with the lead of its theme it argues (half a short lead's)
 
 
 def _bodies_ranked(
@@ -345,6 +416,7 @@ def _bodies_ranked(
     writer's figures first; never a field task's (they argue their own task)."""
     lead_theme = pool.lead_themes.get(lead)
     lead_words = bigrams(lead)
+    telling = min(GENRE_SHARED, max(2, len(lead_words) // 2))
 
     def score(c: Candidate) -> float:
         if c.task is not None:
@@ -352,7 +424,9 @@ def _bodies_ranked(
         shared = len(lead_words & c.words)
         if c.theme is None and shared < 2:  # a sentence of no curated theme must say what the lead says
             return 0.0
-        same_theme = 6.0 if lead_theme and c.theme == lead_theme else 0.0
+        if pool.of_genre(c) and c.theme == lead_theme and shared < telling:
+            return 0.0  # the genre's parallel points (学习他们……) share their theme: each argues its own lead
+        same_theme = (6.0 + 6.0 * pool.of_genre(c)) if lead_theme and c.theme == lead_theme else 0.0
         in_section = 2.0 if c.theme in themes else 0.0
         own_field = 8.0 * (c.field is not None) + 3.0 * (c.field is not None and c.archive) - 6.0 * c.corpus
         # The field's sentences that keep to the draft's tasks first (any of the field's before general ones).
@@ -362,23 +436,17 @@ def _bodies_ranked(
     return pool.rank(roles, score, at_least=RELEVANT)
 
 
-def _closing(pool: Pool, genre: Genre, topic: str) -> list[Paragraph]:
-    sentences = []
-    for role in genre.closing:
-        found = pool.take((role,), lambda c: _framing(c, genre, topic, pool), at_least=0.0)
-        if found is not None:
-            sentences.append(_sentence(found))
-    return [Paragraph(sentences)] if sentences else []
-
-
 def _framing(c: Candidate, genre: Genre, topic: str, pool: Pool) -> float:
     """Score of an opening or closing sentence: none written for other genres, none of the
     field's parts the draft leaves aside; the field's own (the writer's archive among them first)
-    before general ones, those of the draft's tasks first; the topic's name a plus."""
+    and the genre's before general ones, those of the draft's tasks first, and those that leave the
+    writer a gap where the genre wants one (Genre.gaps); the topic's name a plus."""
     if (c.genres and genre.id not in c.genres) or pool.off_subject(c):
         return -1.0
-    own = FIELD_FIRST * c.own_field + 4.0 * c.archive + FOCUS * pool.keeps_to(c)
-    return 4.0 + own + 3.0 * (topic in c.text) - 0.02 * len(c.text)
+    own = FIELD_FIRST * c.own_field + pool.genre_weight(c) + 4.0 * c.archive + FOCUS * pool.keeps_to(c)
+    # Where the genre's move needs the writer's own facts (受表彰的集体和个人, 上级最新部署).
+    gap = GENRE_FIRST * (c.phrase.role in genre.gaps and "〔待补充" in c.text)
+    return 4.0 + own + gap + 3.0 * (topic in c.text) - 0.02 * len(c.text)
 
 
 def visible_length(speech: Speech) -> int:
@@ -401,9 +469,9 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, growing: list[_Gro
             field_first = [g for g in resting if not g.general] or resting
             growing = field_first
             resting = [g for g in resting if g not in field_first]
-            for grow in growing:  # once: a paragraph by a third again (no wall of text), a general point freely
-                grow.room = None if grow.general else len(grow.paragraph.sentences) // 3
-                grow.soft = False
+            for grow in growing:  # a paragraph by a third again (no wall of text), a general point freely
+                grow.room = None if grow.general else max(1, len(grow.paragraph.sentences) // 3)
+                grow.lifts -= 1
             if not growing:
                 break
         # The point of the section furthest below its share, the shortest point first.
@@ -417,7 +485,7 @@ def _fit_length(speech: Speech, pool: Pool, outline: Outline, growing: list[_Gro
             found = pool.take_first(general, _unwanted_in(grow, pool))
         if found is None:
             growing.remove(grow)  # nothing relevant is left for it (or its room is taken)
-            if grow.soft and grow.room == 0:
+            if grow.lifts and grow.room == 0:
                 resting.append(grow)
             continue
         added = len(re.sub(r"\s", "", found.text))

@@ -310,8 +310,9 @@ def pairs(text: str) -> set[str]:
 
 
 def task_pairs(task: Task) -> set[str]:
-    """The pairs of characters of a task's leads and key words."""
-    return set().union(*(pairs(text) for text in (*task.leads, *task.keywords)))
+    """The pairs of characters of a task's leads and key words (read as one text: a line break
+    stands between them, and no pair spans it)."""
+    return pairs("\n".join((*task.leads, *task.keywords)))
 
 
 # --- the catalogue --------------------------------------------------------------------------------
