@@ -386,6 +386,7 @@ class PhraseRule(NamedTuple):
     unless: Regex | None = None
     fix: str | None = None
     examples: tuple[str, str] = ("", "")  # (triggers it, must not)
+    months: tuple[int, ...] = ()  # wrong only in a speech dated in these months (入冬以来 in July)
 
 
 class OrderRule(NamedTuple):
@@ -415,8 +416,10 @@ class WordingRules(NamedTuple):
     form: FormSettings
 
     def stale_on(self, when: date) -> list[PhraseRule]:
-        """The phrase rules in force on WHEN."""
-        return [r for r in self.phrases if r.since is None or r.since <= when]
+        """The phrase rules in force on WHEN (a season's words: in the months they do not fit)."""
+        return [
+            r for r in self.phrases if (r.since is None or r.since <= when) and (not r.months or when.month in r.months)
+        ]
 
 
 @cache
@@ -478,6 +481,7 @@ def _phrase(f: _Fields) -> PhraseRule:
         unless=f.regex("unless") if "unless" in f.data else None,
         fix=f.get("fix", str) if "fix" in f.data else None,
         examples=(f.get("bad", str), f.get("good", str)),
+        months=tuple(int(m) for m in f.data.get("months") or ()),
     )
 
 

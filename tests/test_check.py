@@ -31,9 +31,19 @@ def rules_found(speech: Speech, when: date = TODAY) -> list[str]:
 
 @pytest.mark.parametrize("rule", RULES.phrases, ids=[r.id for r in RULES.phrases])
 def test_phrase_rule(rule):
+    when = date(TODAY.year, rule.months[0], 15) if rule.months else TODAY  # a season's words: in a month they misfit
     bad, good = rule.examples
-    assert rule.id in rules_found(speech_of(bad)), bad
-    assert rule.id not in rules_found(speech_of(good)), good
+    assert rule.id in rules_found(speech_of(bad), when), bad
+    assert rule.id not in rules_found(speech_of(good), when), good
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES.phrases if r.months], ids=[r.id for r in RULES.phrases if r.months])
+def test_a_seasons_words_are_wrong_only_out_of_season(rule):
+    """入冬以来 in a speech dated July is flagged, in one dated December not."""
+    bad, _ = rule.examples
+    fits = next(m for m in range(1, 13) if m not in rule.months)
+    assert rule.id in rules_found(speech_of(bad), date(TODAY.year, rule.months[0], 15))
+    assert rule.id not in rules_found(speech_of(bad), date(TODAY.year, fits, 15))
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES.phrases if r.since], ids=[r.id for r in RULES.phrases if r.since])
