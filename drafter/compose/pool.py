@@ -14,9 +14,11 @@ from datetime import date
 from typing import NamedTuple
 
 from drafter.bank.model import Phrase
+from drafter.check.findings import four_character_phrases
 from drafter.compose.focus import Focus
 from drafter.fields.catalogue import Catalogue, Fact, Field, pairs
 from drafter.resources import compose_rules, role_rules, wording_rules
+from drafter.tree import Sentence
 
 _ENDS = "。！？”"
 JITTER = 6.0
@@ -39,6 +41,10 @@ class Candidate(NamedTuple):
     field: str | None  # the field it was written or mined for (none: any)
     task: str | None  # the field's task whose argument it makes
     archive: bool  # mined from the writer's own speeches (a bank of theirs, not drafter's corpus)
+
+    def as_sentence(self) -> Sentence:
+        """The sentence it stands as in a draft, its phrase named as its source."""
+        return Sentence(self.text, self.phrase.role, self.phrase.id)
 
     @property
     def corpus(self) -> bool:
@@ -226,8 +232,6 @@ class Pool:
     def _overuses(self, text: str) -> bool:
         """Whether TEXT would use a four-character phrase as often as `drafter check` calls too
         often (新的一年，… for the fourth time)."""
-        from drafter.check.findings import four_character_phrases
-
         most = wording_rules().form.overused_phrase_times - 1
         return any(self.phrase_uses[p] >= most for p in four_character_phrases(text))
 
@@ -265,8 +269,6 @@ class Pool:
         return self.keeps_to(c) < 0
 
     def use(self, candidate: Candidate) -> None:
-        from drafter.check.findings import four_character_phrases
-
         self.used_ids.add(candidate.phrase.id)
         self.used_texts.append(candidate.text)
         self.phrase_uses.update(four_character_phrases(candidate.text))

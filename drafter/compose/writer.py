@@ -10,17 +10,16 @@ from dataclasses import dataclass, replace
 
 from drafter.bank.layers import Bank
 from drafter.compose.focus import FOCUS
+from drafter.compose.framing import addressed, framing_paragraphs
 from drafter.compose.genres import Genre, ParagraphPlan, load_genre
 from drafter.compose.outline import Options, Outline, SectionOutline, genre_context, make_outline, plan_for
 from drafter.compose.pool import FIELD_FIRST, GENRE_FIRST, Candidate, Pool, bigrams, strip_marker
 from drafter.compose.style import plainer
-from drafter.era import era_values
 from drafter.fields.catalogue import TASK_MOVES, Field, Task
 from drafter.resources import compose_rules, structure_rules
 from drafter.tree import Paragraph, Point, Section, Sentence, Speech
 
 _MARKER_WORD = {"shi": "是", "yao": "要"}
-_TRANSITION_COUNT = re.compile("[一二两三四五六七八九几]+(?=(点|个方面))")
 
 
 @dataclass
@@ -56,9 +55,9 @@ def draft(options: Options, bank: Bank, outline: Outline | None = None) -> Draft
         speaker=outline.speaker,
         date=outline.date,
         salutation="同志们：",
-        opening=_framing_paragraphs(pool, genre, genre.opening, options, len(outline.sections)),
+        opening=framing_paragraphs(pool, genre, genre.opening, options, len(outline.sections)),
         sections=sections,
-        closing=_addressed(_framing_paragraphs(pool, genre, genre.closing, options, len(outline.sections))),
+        closing=addressed(framing_paragraphs(pool, genre, genre.closing, options, len(outline.sections))),
     )
     _fit_length(speech, pool, outline, growing)
     _in_order(speech, pool)
@@ -75,10 +74,6 @@ def _source_label(c: Candidate) -> str:
     return source if isinstance(source, str) else f"{source.file} 第{source.paragraph}段"
 
 
-def _sentence(c: Candidate) -> Sentence:
-    return Sentence(c.text, c.phrase.role, c.phrase.id)
-
-
 def _genre_plans(outline: Outline, genre: Genre) -> None:
     """An outline the writer edited: each section argued as its genre's section of the same role."""
     plans = {s.role: s for s in reversed(genre.sections)}
@@ -86,55 +81,6 @@ def _genre_plans(outline: Outline, genre: Genre) -> None:
         plan = plans.get(section.role)
         if plan is not None:
             section.paragraphs, section.lead_in = plan.paragraphs, plan.lead_in
-
-
-def _framing_paragraphs(
-    pool: Pool, genre: Genre, paragraphs: tuple[tuple[str, ...], ...], options: Options, sections: int
-) -> list[Paragraph]:
-    """The opening's or the closing's paragraphs, a sentence of each of their roles (none where the
-    bank has nothing that fits): the opening names its topic, and its transition the number of
-    the sections that follow."""
-    era = [v for k, v in era_values(options.date).items() if v and k != "guidance"]  # the plan period
-    said: list[Sentence] = []
-
-    def score(c: Candidate, role: str) -> float:
-        found = _framing(c, genre, options.topic, pool)
-        if found < 0:
-            return found
-        if role == "opening.transition" and not any(options.topic in s.text for s in said):
-            found += 2 * FIELD_FIRST * (options.topic in c.text)  # the opening names its topic, here if not before
-        elif role == "opening.directive":  # the time the speech stands in, where it is known
-            found += FIELD_FIRST * any(v in c.text for v in era)
-        return found
-
-    out = []
-    for roles in paragraphs:
-        sentences = []
-        for role in roles:
-            found = pool.take((role,), lambda c, role=role: score(c, role), at_least=0.0)
-            if found is None:
-                continue
-            sentence = _sentence(found)
-            if role == "opening.transition":
-                sentence.text = _TRANSITION_COUNT.sub(_count_word(sections), sentence.text, count=1)
-            sentences.append(sentence)
-            said.append(sentence)
-        if sentences:
-            out.append(Paragraph(sentences))
-    return out
-
-
-def _addressed(closing: list[Paragraph]) -> list[Paragraph]:
-    """CLOSING opening as closings do: 同志们，衷心希望…… (compose.yaml: closing_vocative)."""
-    if closing and not structure_rules().closing_start.match(closing[0].text):
-        first = closing[0].sentences[0]
-        first.text = compose_rules().closing_vocative + first.text
-    return closing
-
-
-def _count_word(n: int) -> str:
-    words = compose_rules().count_words
-    return words[n - 1] if 1 <= n <= len(words) else str(n)
 
 
 _BODY_ROLES = {
@@ -180,14 +126,14 @@ def _section(
     if not outline.points:
         argued = _argued_paragraphs(pool, outline, index, topic)
         return Section(heading, [_start(pool, g, growing) for g in argued], [])
-    paragraphs = [Paragraph([_sentence(c)]) for c in _lead_in(pool, outline, topic)]
+    paragraphs = [Paragraph([c.as_sentence()]) for c in _lead_in(pool, outline, topic)]
     own = all(lead in pool.genre_leads for lead in outline.points)  # the genre's own points speak for themselves
     if not paragraphs and not own and topic not in outline.heading:  # the topic stands in every section
         intro = pool.take(
             roles, lambda c: 8.0 * (topic in c.text) + 3.0 * (c.theme in outline.themes) - 99.0 * bool(c.task)
         )
         if intro is not None:
-            paragraphs.append(Paragraph([_sentence(intro)]))
+            paragraphs.append(Paragraph([intro.as_sentence()]))
     points = []
     for n, lead in enumerate(outline.points):
         point = _point(lead, n, outline.marker, numerals)
@@ -399,7 +345,7 @@ def _point(lead: str, n: int, marker: str, numerals: list[str]) -> Point:
 
 
 def _add(grow: _Growing, found: Candidate) -> None:
-    grow.paragraph.sentences.append(_sentence(found))
+    grow.paragraph.sentences.append(found.as_sentence())
     grow.length += len(found.text)
 
 
@@ -434,19 +380,6 @@ def _bodies_ranked(
         return same_theme + 2.0 * shared + in_section + 1.0 * (topic in c.text) + own_field
 
     return pool.rank(roles, score, at_least=RELEVANT)
-
-
-def _framing(c: Candidate, genre: Genre, topic: str, pool: Pool) -> float:
-    """Score of an opening or closing sentence: none written for other genres, none of the
-    field's parts the draft leaves aside; the field's own (the writer's archive among them first)
-    and the genre's before general ones, those of the draft's tasks first, and those that leave the
-    writer a gap where the genre wants one (Genre.gaps); the topic's name a plus."""
-    if (c.genres and genre.id not in c.genres) or pool.off_subject(c):
-        return -1.0
-    own = FIELD_FIRST * c.own_field + pool.genre_weight(c) + 4.0 * c.archive + FOCUS * pool.keeps_to(c)
-    # Where the genre's move needs the writer's own facts (受表彰的集体和个人, 上级最新部署).
-    gap = GENRE_FIRST * (c.phrase.role in genre.gaps and "〔待补充" in c.text)
-    return 4.0 + own + gap + 3.0 * (topic in c.text) - 0.02 * len(c.text)
 
 
 def visible_length(speech: Speech) -> int:
